@@ -1,0 +1,79 @@
+import type { ErrorInfo } from '../errors/error-codes';
+import type { Mode } from '../prompts/modes';
+import type { QualityReport } from '../quality/quality-score';
+
+/** Name of the long-lived Port opened for each optimization request. */
+export const OPTIMIZE_PORT_NAME = 'prompt-relay/optimize';
+
+export interface PromptContext {
+  pageTitle?: string;
+  pageUrl?: string;
+  /** Placeholder, label or aria-label of the field the prompt came from. */
+  fieldHint?: string;
+}
+
+export interface OptimizeRequest {
+  prompt: string;
+  mode: Mode;
+  context?: PromptContext;
+  /** Overrides the saved two-stage setting for this request when given. */
+  twoStage?: boolean;
+}
+
+/** Client → background, over the request's Port. */
+export type ClientMessage = { type: 'start'; request: OptimizeRequest } | { type: 'cancel' };
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface ResultMetadata {
+  draftMs: number | null;
+  refinementMs: number | null;
+  totalMs: number;
+  mode: Mode;
+  usedTwoStage: boolean;
+  models: { draft: string | null; refinement: string | null };
+  usage: { draft: TokenUsage | null; refinement: TokenUsage | null };
+  /** Estimated from public list prices; null when the model's price is unknown. */
+  estimatedCostUsd: number | null;
+  quality: QualityReport;
+  fromCache: boolean;
+}
+
+/** Background → client, in this order: draft-delta*, draft, refined-delta*, refined, done; or error. */
+export type ServerEvent =
+  | { type: 'draft-delta'; delta: string }
+  | { type: 'draft'; draft: string; status: 'draft_ready'; timestamp: number }
+  | { type: 'refined-delta'; delta: string }
+  | {
+      type: 'refined';
+      refined: string;
+      status: 'complete';
+      metadata: ResultMetadata;
+      timestamp: number;
+    }
+  | {
+      type: 'done';
+      status: 'finished';
+      usedFallback: boolean;
+      /** Why the result is what it is, when it is not the full two-stage result. */
+      note?: 'refinement-off' | 'refinement-failed' | 'single-stage';
+      metadata: ResultMetadata;
+    }
+  | ({ type: 'error' } & ErrorInfo);
+
+export function isClientMessage(value: unknown): value is ClientMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  if (type === 'cancel') return true;
+  if (type !== 'start') return false;
+  const request = (value as { request?: unknown }).request;
+  return (
+    typeof request === 'object' &&
+    request !== null &&
+    typeof (request as { prompt?: unknown }).prompt === 'string' &&
+    typeof (request as { mode?: unknown }).mode === 'string'
+  );
+}

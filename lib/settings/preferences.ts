@@ -1,0 +1,39 @@
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_DRAFT_LENGTH, MODES, type Mode, type WordRange } from '../prompts/modes';
+
+export const twoStageEnabled = storage.defineItem<boolean>('sync:twoStageEnabled', {
+  fallback: true,
+  version: 1,
+});
+
+export const defaultMode = storage.defineItem<Mode>('sync:defaultMode', {
+  fallback: 'general',
+  version: 1,
+});
+
+export const cacheEnabled = storage.defineItem<boolean>('sync:cacheEnabled', {
+  fallback: true,
+  version: 1,
+});
+
+/** Version 1 (the seed's format) kept one target word count per mode; version 2 keeps a range. */
+export type DraftLengthsV1 = Partial<Record<Mode, number>>;
+export type DraftLengths = Record<Mode, WordRange>;
+
+export function migrateDraftLengthsV1(old: DraftLengthsV1 | null | undefined): DraftLengths {
+  const next = { ...DEFAULT_DRAFT_LENGTH };
+  for (const mode of MODES) {
+    const target = old?.[mode];
+    if (typeof target === 'number' && Number.isFinite(target) && target > 0) {
+      // A single target becomes a ±20 % band around it.
+      next[mode] = { min: Math.round(target * 0.8), max: Math.round(target * 1.2) };
+    }
+  }
+  return next;
+}
+
+export const draftLengths = storage.defineItem<DraftLengths>('sync:draftLengths', {
+  fallback: DEFAULT_DRAFT_LENGTH,
+  version: 2,
+  migrations: { 2: migrateDraftLengthsV1 },
+});

@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+
+// Loopback origins let local OpenAI-compatible servers (Ollama, LM Studio) and
+// the test mock answer without a CORS preflight the SDKs cannot pass.
+const LOOPBACK_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  // Explicit imports: a reader sees where every name comes from.
+  imports: false,
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Prompt Relay',
+    description:
+      'Optimizes the prompt you are typing, in place: a fast draft at once, a refined prompt seconds later.',
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'clipboardWrite'],
+    host_permissions: ['https://api.groq.com/*', 'https://api.openai.com/*', ...LOOPBACK_HOSTS],
+    // A custom base URL on another origin is asked for when it is saved.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+  },
+});
