@@ -77,3 +77,14 @@ export function isClientMessage(value: unknown): value is ClientMessage {
     typeof (request as { mode?: unknown }).mode === 'string'
   );
 }
+
+/** One-shot requests (runtime.sendMessage) from extension pages to the background. */
+export type RuntimeRequest = { type: 'test-connection'; stage: 'draft' | 'refinement' };
+
+export type TestConnectionResult =
+  | { ok: true; latencyMs: number; model: string }
+  | { ok: false; error: ErrorInfo };
+
+export interface RuntimeResponses {
+  'test-connection': TestConnectionResult;
+}
