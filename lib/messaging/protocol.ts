@@ -46,6 +46,8 @@ export interface ResultMetadata {
 export type ServerEvent =
   | { type: 'draft-delta'; delta: string }
   | { type: 'draft'; draft: string; status: 'draft_ready'; timestamp: number }
+  /** The draft stage failed or was skipped; the refinement provider alone will answer. */
+  | { type: 'fallback'; reason: ErrorInfo }
   | { type: 'refined-delta'; delta: string }
   | {
       type: 'refined';

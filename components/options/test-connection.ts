@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+import type { RuntimeRequest, TestConnectionResult } from '../../lib/messaging/protocol';
+import type { StageName } from '../../lib/settings/stage-settings';
+
+export type TestOutcome = { ok: true; text: string } | { ok: false; text: string };
+
+const NO_ANSWER =
+  'No answer from Prompt Relay’s background service. Reload the extension and try again.';
+
+function isTestConnectionResult(value: unknown): value is TestConnectionResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const result = value as Record<string, unknown>;
+  if (result.ok === true) {
+    return typeof result.latencyMs === 'number' && typeof result.model === 'string';
+  }
+  if (result.ok === false) {
+    const error = result.error as { message?: unknown } | undefined;
+    return typeof error === 'object' && error !== null && typeof error.message === 'string';
+  }
+  return false;
+}
+
+/** Words for a test result; never throws, whatever the background answers. */
+export function describeTestResult(response: unknown): TestOutcome {
+  if (!isTestConnectionResult(response)) return { ok: false, text: NO_ANSWER };
+  if (response.ok) {
+    return {
+      ok: true,
+      text: `Connected — ${Math.round(response.latencyMs)} ms (${response.model})`,
+    };
+  }
+  return { ok: false, text: response.error.message };
+}
+
+/** Asks the background to test a stage's saved settings, giving up after `limitMs`. */
+export async function testConnection(stage: StageName, limitMs: number): Promise<TestOutcome> {
+  const request: RuntimeRequest = { type: 'test-connection', stage };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const giveUp = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), limitMs);
+  });
+  try {
+    const response: unknown = await Promise.race([browser.runtime.sendMessage(request), giveUp]);
+    if (response === 'timeout') return { ok: false, text: NO_ANSWER };
+    return describeTestResult(response);
+  } catch {
+    return { ok: false, text: NO_ANSWER };
+  } finally {
+    clearTimeout(timer);
+  }
+}

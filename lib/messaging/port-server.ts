@@ -1,0 +1,68 @@
+import type { Runtime } from 'webextension-polyfill';
+import { isClientMessage, OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
+import { loadPipelineSettings, type PipelineSettings } from '../pipeline/pipeline-settings';
+import { runPipeline } from '../pipeline/run-pipeline';
+
+export interface PortServerDeps {
+  extensionId: string;
+  loadSettings?: () => Promise<PipelineSettings>;
+  run?: typeof runPipeline;
+}
+
+/**
+ * Serves one optimization request per Port: `start` runs the pipeline, `cancel` or a disconnect
+ * aborts the provider calls at once. Posting every event over the Port is also what keeps the
+ * MV3 worker alive while a long refinement streams.
+ */
+export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): void {
+  if (port.name !== OPTIMIZE_PORT_NAME) return;
+  // Only this extension's pages and content scripts may ask; there is no externally_connectable.
+  if (port.sender?.id !== deps.extensionId) {
+    port.disconnect();
+    return;
+  }
+  const loadSettings = deps.loadSettings ?? loadPipelineSettings;
+  const run = deps.run ?? runPipeline;
+  const controller = new AbortController();
+  let started = false;
+  let open = true;
+
+  port.onDisconnect.addListener(() => {
+    open = false;
+    controller.abort();
+  });
+
+  const emit = (event: ServerEvent) => {
+    if (!open) return;
+    try {
+      port.postMessage(event);
+    } catch {
+      // The other side is gone: stop spending tokens.
+      open = false;
+      controller.abort();
+    }
+  };
+
+  port.onMessage.addListener((message: unknown) => {
+    if (!isClientMessage(message)) return;
+    if (message.type === 'cancel') {
+      controller.abort();
+      if (open) port.disconnect();
+      open = false;
+      return;
+    }
+    if (started) return;
+    started = true;
+    void (async () => {
+      try {
+        const settings = await loadSettings();
+        await run(message.request, settings, emit, controller.signal);
+      } finally {
+        if (open) {
+          open = false;
+          port.disconnect();
+        }
+      }
+    })();
+  });
+}

@@ -1,0 +1,90 @@
+import Groq from 'groq-sdk';
+import OpenAI from 'openai';
+import type { TokenUsage } from '../messaging/protocol';
+import { sdkFor, type ProviderPresetId } from './provider-presets';
+
+export interface ChatMessage {
+  role: 'system' | 'user';
+  content: string;
+}
+
+export interface EndpointConfig {
+  preset: ProviderPresetId;
+  apiKey: string;
+  baseUrl: string;
+  model: string;
+}
+
+export interface ChatStreamRequest {
+  endpoint: EndpointConfig;
+  messages: ChatMessage[];
+  maxTokens: number;
+  temperature?: number;
+  signal: AbortSignal;
+  onDelta: (delta: string) => void;
+}
+
+export interface ChatStreamResult {
+  text: string;
+  usage: TokenUsage | null;
+}
+
+interface ChunkLike {
+  choices?: { delta?: { content?: string | null } }[];
+  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
+  x_groq?: { usage?: { prompt_tokens?: number; completion_tokens?: number } | null } | null;
+}
+
+function toUsage(raw: ChunkLike['usage']): TokenUsage | null {
+  if (!raw || typeof raw.prompt_tokens !== 'number') return null;
+  return { promptTokens: raw.prompt_tokens, completionTokens: raw.completion_tokens ?? 0 };
+}
+
+/**
+ * Opens a streamed chat completion with the official client for the endpoint. Retries are
+ * turned off in the SDKs: the stage's resilience policy decides (one retry, breaker, timeout).
+ */
+async function openStream(req: ChatStreamRequest): Promise<AsyncIterable<ChunkLike>> {
+  const { sdk, baseURL } = sdkFor(req.endpoint.preset, req.endpoint.baseUrl);
+  const common = { apiKey: req.endpoint.apiKey, baseURL, maxRetries: 0, timeout: 600_000 };
+  const body = {
+    model: req.endpoint.model,
+    messages: req.messages,
+    max_tokens: req.maxTokens,
+    temperature: req.temperature ?? 0.4,
+    stream: true as const,
+  };
+  if (sdk === 'groq') {
+    const client = new Groq(common);
+    return client.chat.completions.create(body, { signal: req.signal });
+  }
+  const client = new OpenAI(common);
+  return client.chat.completions.create(
+    { ...body, stream_options: { include_usage: true } },
+    { signal: req.signal },
+  );
+}
+
+export async function streamChat(req: ChatStreamRequest): Promise<ChatStreamResult> {
+  const stream = await openStream(req);
+  let text = '';
+  let usage: TokenUsage | null = null;
+  for await (const chunk of stream) {
+    const delta = chunk.choices?.[0]?.delta?.content;
+    if (delta) {
+      text += delta;
+      req.onDelta(delta);
+    }
+    usage = toUsage(chunk.usage) ?? toUsage(chunk.x_groq?.usage) ?? usage;
+  }
+  return { text, usage };
+}
+
+/** A minimal request for "Test connection": lists models, which costs no tokens. */
+export async function listModels(endpoint: EndpointConfig, signal: AbortSignal): Promise<string[]> {
+  const { sdk, baseURL } = sdkFor(endpoint.preset, endpoint.baseUrl);
+  const common = { apiKey: endpoint.apiKey, baseURL, maxRetries: 0 };
+  const client = sdk === 'groq' ? new Groq(common) : new OpenAI(common);
+  const page = await client.models.list({ signal });
+  return page.data.map((m) => m.id);
+}

@@ -1,0 +1,178 @@
+import { isPresetId, type ProviderPresetId } from '../providers/provider-presets';
+import { isMode, MODES, type Mode } from '../prompts/modes';
+import type { DraftLengths } from './preferences';
+import type { StageConfig, StageName } from './stage-settings';
+
+export const STAGES = ['draft', 'refinement'] as const satisfies readonly StageName[];
+
+export const TIMEOUT_MIN_MS = 500;
+export const TIMEOUT_MAX_MS = 300000;
+export const LENGTH_MIN_WORDS = 10;
+export const LENGTH_MAX_WORDS = 400;
+
+export const MESSAGES = {
+  baseUrl: 'Enter a full URL such as https://api.openai.com/v1',
+  timeout: `Enter a number of milliseconds between ${TIMEOUT_MIN_MS} and ${TIMEOUT_MAX_MS}`,
+  model: 'Enter a model name',
+  preset: 'Choose a provider',
+  mode: 'Choose a mode',
+  length: `Enter a whole number of words between ${LENGTH_MIN_WORDS} and ${LENGTH_MAX_WORDS}`,
+  lengthOrder: 'The maximum must not be below the minimum',
+} as const;
+
+/** What the user typed: inputs stay strings until validated, so a half-typed number survives. */
+export interface StageForm {
+  preset: ProviderPresetId;
+  apiKey: string;
+  baseUrl: string;
+  model: string;
+  timeoutMs: string;
+}
+
+export interface LengthForm {
+  min: string;
+  max: string;
+}
+
+export interface SettingsForm {
+  draft: StageForm;
+  refinement: StageForm;
+  twoStageEnabled: boolean;
+  defaultMode: Mode;
+  cacheEnabled: boolean;
+  draftLengths: Record<Mode, LengthForm>;
+}
+
+/** Everything the storage items hold, in their own types. */
+export interface SettingsValues {
+  draft: StageConfig;
+  refinement: StageConfig;
+  twoStageEnabled: boolean;
+  defaultMode: Mode;
+  cacheEnabled: boolean;
+  draftLengths: DraftLengths;
+}
+
+export type StageField = 'preset' | 'apiKey' | 'baseUrl' | 'model' | 'timeoutMs';
+
+/** Element ids double as error keys, so an error finds its input without a lookup table. */
+export function stageFieldId(stage: StageName, field: StageField): string {
+  const suffix: Record<StageField, string> = {
+    preset: 'preset',
+    apiKey: 'api-key',
+    baseUrl: 'base-url',
+    model: 'model',
+    timeoutMs: 'timeout',
+  };
+  return `${stage}-${suffix[field]}`;
+}
+
+export function lengthFieldId(mode: Mode, bound: 'min' | 'max'): string {
+  return `length-${mode}-${bound}`;
+}
+
+export const DEFAULT_MODE_FIELD_ID = 'default-mode';
+
+export type SettingsErrors = Record<string, string>;
+
+export type ValidationResult =
+  | { ok: true; values: SettingsValues }
+  | { ok: false; errors: SettingsErrors };
+
+const WHOLE_NUMBER = /^\d+$/;
+
+function parseWhole(text: string, min: number, max: number): number | null {
+  const trimmed = text.trim();
+  if (!WHOLE_NUMBER.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return value >= min && value <= max ? value : null;
+}
+
+/** An absolute http(s) URL, without trailing slashes (the clients append paths themselves). */
+function parseBaseUrl(text: string): string | null {
+  const trimmed = text.trim();
+  // `new URL('https:example.com')` parses, so insist on the `//` of an absolute URL.
+  if (!/^https?:\/\//i.test(trimmed)) return null;
+  try {
+    const url = new URL(trimmed);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+  } catch {
+    return null;
+  }
+  return trimmed.replace(/\/+$/, '');
+}
+
+function validateStage(
+  stage: StageName,
+  form: StageForm,
+  errors: SettingsErrors,
+): StageConfig | null {
+  const id = (field: StageField) => stageFieldId(stage, field);
+  const baseUrl = parseBaseUrl(form.baseUrl);
+  const timeoutMs = parseWhole(form.timeoutMs, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS);
+  const model = form.model.trim();
+  if (!isPresetId(form.preset)) errors[id('preset')] = MESSAGES.preset;
+  if (baseUrl === null) errors[id('baseUrl')] = MESSAGES.baseUrl;
+  if (model === '') errors[id('model')] = MESSAGES.model;
+  if (timeoutMs === null) errors[id('timeoutMs')] = MESSAGES.timeout;
+  if (!isPresetId(form.preset) || baseUrl === null || model === '' || timeoutMs === null) {
+    return null;
+  }
+  return { preset: form.preset, apiKey: form.apiKey.trim(), baseUrl, model, timeoutMs };
+}
+
+/** Checks the whole form at once, so every problem shows on the first Save. */
+export function validateSettings(form: SettingsForm): ValidationResult {
+  const errors: SettingsErrors = {};
+  const draft = validateStage('draft', form.draft, errors);
+  const refinement = validateStage('refinement', form.refinement, errors);
+  if (!isMode(form.defaultMode)) errors[DEFAULT_MODE_FIELD_ID] = MESSAGES.mode;
+
+  const draftLengths = {} as DraftLengths;
+  for (const mode of MODES) {
+    const range = form.draftLengths[mode];
+    const min = parseWhole(range.min, LENGTH_MIN_WORDS, LENGTH_MAX_WORDS);
+    const max = parseWhole(range.max, LENGTH_MIN_WORDS, LENGTH_MAX_WORDS);
+    if (min === null) errors[lengthFieldId(mode, 'min')] = MESSAGES.length;
+    if (max === null) errors[lengthFieldId(mode, 'max')] = MESSAGES.length;
+    else if (min !== null && max < min) errors[lengthFieldId(mode, 'max')] = MESSAGES.lengthOrder;
+    if (min !== null && max !== null) draftLengths[mode] = { min, max };
+  }
+
+  if (!draft || !refinement || Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    values: {
+      draft,
+      refinement,
+      twoStageEnabled: form.twoStageEnabled,
+      defaultMode: form.defaultMode,
+      cacheEnabled: form.cacheEnabled,
+      draftLengths,
+    },
+  };
+}
+
+/** The inverse of validation: saved values as the form shows them. */
+export function formFromValues(values: SettingsValues): SettingsForm {
+  const stageForm = (config: StageConfig): StageForm => ({
+    preset: config.preset,
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+    model: config.model,
+    timeoutMs: String(config.timeoutMs),
+  });
+  const draftLengths = {} as Record<Mode, LengthForm>;
+  for (const mode of MODES) {
+    const range = values.draftLengths[mode];
+    draftLengths[mode] = { min: String(range.min), max: String(range.max) };
+  }
+  return {
+    draft: stageForm(values.draft),
+    refinement: stageForm(values.refinement),
+    twoStageEnabled: values.twoStageEnabled,
+    defaultMode: values.defaultMode,
+    cacheEnabled: values.cacheEnabled,
+    draftLengths,
+  };
+}

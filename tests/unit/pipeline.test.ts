@@ -1,0 +1,281 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
+import { cacheEnabled, twoStageEnabled } from '../../lib/settings/preferences';
+import { forgetBreakersInMemory } from '../../lib/pipeline/circuit-breakers';
+import {
+  DRAFT_KEY,
+  REFINEMENT_KEY,
+  configureStage,
+  optimize,
+  resetExtensionState,
+} from './support/pipeline-harness';
+
+let draftMock: MockProvider;
+let refinementMock: MockProvider;
+
+const DRAFT_TEXT = 'Draft: write a haiku about autumn leaves, calm tone, three lines.';
+const REFINED_TEXT =
+  'You are a poet. Write a haiku about autumn leaves in a calm, reflective tone. Return three lines only.';
+
+beforeAll(async () => {
+  draftMock = await startMockProvider({ scenario: { reply: DRAFT_TEXT } });
+  refinementMock = await startMockProvider({ scenario: { reply: REFINED_TEXT } });
+});
+afterAll(async () => {
+  await draftMock.close();
+  await refinementMock.close();
+});
+beforeEach(async () => {
+  await resetExtensionState();
+  draftMock.reset({ reply: DRAFT_TEXT, firstTokenMs: 10 });
+  refinementMock.reset({ reply: REFINED_TEXT, firstTokenMs: 10 });
+  await configureStage('draft', draftMock, DRAFT_KEY);
+  await configureStage('refinement', refinementMock, REFINEMENT_KEY);
+});
+
+describe('two stages', () => {
+  it('streams the draft, then the refinement, in protocol order', async () => {
+    const run = await optimize('haiku autumn leaves');
+    expect(run.types).toEqual(['draft-delta', 'draft', 'refined-delta', 'refined', 'done']);
+    expect(run.text('draft-delta')).toBe(DRAFT_TEXT);
+    expect(run.find('draft')?.draft).toBe(DRAFT_TEXT);
+    expect(run.text('refined-delta')).toBe(REFINED_TEXT);
+    const refined = run.find('refined');
+    expect(refined?.refined).toBe(REFINED_TEXT);
+    expect(refined?.metadata.usedTwoStage).toBe(true);
+    expect(refined?.metadata.models).toEqual({ draft: 'llama-3.1-8b-instant', refinement: 'gpt-4o-mini' });
+    expect(refined?.metadata.usage.draft?.completionTokens).toBeGreaterThan(0);
+    expect(refined?.metadata.estimatedCostUsd).toBeGreaterThan(0);
+    expect(run.find('done')).toMatchObject({ status: 'finished', usedFallback: false });
+  });
+
+  it('sends the draft request through groq-sdk with a small max_tokens, and gives the refinement both texts', async () => {
+    await optimize('haiku autumn leaves', { mode: 'video' });
+    const [draftReq] = draftMock.requests;
+    expect(draftReq?.path).toBe('/openai/v1/chat/completions');
+    const draftBody = draftReq?.body as { max_tokens: number; stream: boolean; messages: { content: string }[] };
+    expect(draftBody.stream).toBe(true);
+    expect(draftBody.max_tokens).toBeLessThanOrEqual(300);
+    expect(draftBody.messages[0]?.content).toContain('75–125 words');
+    const refinementBody = refinementMock.requests[0]?.body as { messages: { content: string }[] };
+    expect(refinementMock.requests[0]?.path).toBe('/v1/chat/completions');
+    expect(refinementBody.messages[1]?.content).toContain('haiku autumn leaves');
+    expect(refinementBody.messages[1]?.content).toContain(DRAFT_TEXT);
+  });
+
+  it('sends each key only to its own base URL', async () => {
+    await optimize('haiku autumn leaves');
+    expect(draftMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${DRAFT_KEY}`]);
+    expect(refinementMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${REFINEMENT_KEY}`]);
+  });
+});
+
+describe('fallbacks', () => {
+  it('goes single-stage when there is no draft key', async () => {
+    await configureStage('draft', null, '');
+    const run = await optimize('haiku');
+    expect(run.types).toEqual(['refined-delta', 'refined', 'done']);
+    expect(run.find('done')).toMatchObject({ usedFallback: true, note: 'single-stage' });
+    expect(draftMock.requests).toHaveLength(0);
+  });
+
+  it('uses the refinement provider alone when two-stage is off, without calling it a fallback', async () => {
+    await twoStageEnabled.setValue(false);
+    const run = await optimize('haiku');
+    expect(run.types).toEqual(['refined-delta', 'refined', 'done']);
+    expect(run.find('done')?.usedFallback).toBe(false);
+    expect(draftMock.requests).toHaveLength(0);
+  });
+
+  it('falls back to single stage when the draft provider answers 500 (after one retry)', async () => {
+    draftMock.setScenario({ failure: { kind: 'status', status: 500 } });
+    const run = await optimize('haiku');
+    expect(draftMock.requests).toHaveLength(2);
+    expect(run.types).toEqual(['fallback', 'refined-delta', 'refined', 'done']);
+    expect(run.find('fallback')?.reason.code).toBe('provider-error');
+    expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
+    expect(run.find('done')).toMatchObject({ usedFallback: true });
+    const refinementBody = refinementMock.requests[0]?.body as { messages: { content: string }[] };
+    expect(refinementBody.messages[1]?.content).not.toContain('Draft:');
+  });
+
+  it('falls back when the draft times out, and aborts the hanging draft request', async () => {
+    await configureStage('draft', draftMock, DRAFT_KEY, 400);
+    draftMock.setScenario({ failure: { kind: 'hang' } });
+    const startedAt = Date.now();
+    const run = await optimize('haiku');
+    expect(Date.now() - startedAt).toBeLessThan(3000);
+    expect(run.find('fallback')?.reason).toMatchObject({ code: 'timeout', stage: 'draft' });
+    expect(run.find('fallback')?.reason.message).toMatch(/did not answer after 1 second.*raise the Draft timeout/);
+    expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
+    await expect.poll(() => draftMock.requests[0]?.aborted).toBe(true);
+  });
+
+  it('keeps the draft and says so when the refinement fails', async () => {
+    refinementMock.setScenario({ failure: { kind: 'status', status: 500 } });
+    const run = await optimize('haiku');
+    expect(run.types).toEqual(['draft-delta', 'draft', 'error', 'done']);
+    const error = run.find('error');
+    expect(error).toMatchObject({ code: 'provider-error', stage: 'refinement' });
+    expect(error?.message).toMatch(/^Refinement failed — the draft is kept\. OpenAI had a problem \(HTTP 500\)/);
+    expect(run.find('done')).toMatchObject({ note: 'refinement-failed' });
+  });
+
+  it('returns the draft as the result when only a draft key is set', async () => {
+    await configureStage('refinement', null, '');
+    const run = await optimize('haiku');
+    expect(run.types).toEqual(['draft-delta', 'draft', 'done']);
+    expect(run.find('done')).toMatchObject({ note: 'refinement-off', usedFallback: false });
+  });
+
+  it('points to the settings when there is no key at all, and sends nothing', async () => {
+    await configureStage('draft', null, '');
+    await configureStage('refinement', null, '');
+    const run = await optimize('haiku');
+    expect(run.types).toEqual(['error']);
+    expect(run.find('error')).toMatchObject({ code: 'no-keys', stage: 'request' });
+    expect(run.find('error')?.message).toContain('settings');
+    expect(draftMock.requests.length + refinementMock.requests.length).toBe(0);
+  });
+
+  it('reports a draft-and-refinement failure with the refinement words when both fail', async () => {
+    draftMock.setScenario({ failure: { kind: 'status', status: 503 } });
+    refinementMock.setScenario({ failure: { kind: 'status', status: 401 } });
+    const run = await optimize('haiku');
+    expect(run.types).toEqual(['fallback', 'error']);
+    expect(run.find('error')?.message).toBe(
+      'OpenAI rejected the API key. Check the Refinement API key in settings (get one at https://platform.openai.com/api-keys).',
+    );
+  });
+
+  it('refuses empty and oversized prompts with words, sending nothing', async () => {
+    expect((await optimize('   ')).find('error')?.code).toBe('empty-prompt');
+    const long = await optimize('x'.repeat(20_001));
+    expect(long.find('error')?.code).toBe('too-long');
+    expect(long.find('error')?.message).toContain('20,001 characters');
+    expect(draftMock.requests.length + refinementMock.requests.length).toBe(0);
+  });
+});
+
+describe('errors and resilience', () => {
+  it('names the provider and where to get a key on 401, without retrying', async () => {
+    await configureStage('refinement', null, '');
+    draftMock.setScenario({ failure: { kind: 'status', status: 401 } });
+    const run = await optimize('haiku');
+    expect(draftMock.requests).toHaveLength(1);
+    expect(run.find('error')).toMatchObject({ code: 'invalid-key', stage: 'draft', retryable: false, provider: 'Groq' });
+    expect(run.find('error')?.message).toContain('https://console.groq.com/keys');
+  });
+
+  it('retries once after a 429, honouring Retry-After', async () => {
+    refinementMock.setScenario({ failure: { kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 } });
+    const run = await optimize('haiku');
+    expect(refinementMock.requests).toHaveLength(2);
+    const gap = refinementMock.requests[1]!.receivedAt - refinementMock.requests[0]!.receivedAt;
+    expect(gap).toBeGreaterThanOrEqual(950);
+    expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
+  });
+
+  it('says when to retry if the rate limit outlasts the stage', async () => {
+    await configureStage('draft', null, '');
+    refinementMock.setScenario({ failure: { kind: 'status', status: 429, retryAfterSeconds: 120 } });
+    const run = await optimize('haiku');
+    expect(refinementMock.requests).toHaveLength(1);
+    expect(run.find('error')).toMatchObject({ code: 'rate-limited', retryAfterMs: 120_000 });
+    expect(run.find('error')?.message).toBe('OpenAI is rate-limiting requests. Try again in 120 seconds.');
+  });
+
+  it('does not retry once text has been streamed (no duplicated text)', async () => {
+    await configureStage('draft', null, '');
+    refinementMock.setScenario({ failure: { kind: 'disconnect-mid-stream', afterChunks: 3 } });
+    const run = await optimize('haiku');
+    expect(refinementMock.requests).toHaveLength(1);
+    expect(run.find('error')?.code).toBe('network');
+  });
+
+  it('treats a malformed stream as an unreadable response', async () => {
+    await configureStage('draft', null, '');
+    refinementMock.setScenario({ failure: { kind: 'malformed-chunk', afterChunks: 2 } });
+    const run = await optimize('haiku');
+    expect(run.find('error')?.stage).toBe('refinement');
+    expect(['bad-response', 'network']).toContain(run.find('error')?.code);
+  });
+
+  it('opens the Groq breaker after repeated failures and goes single-stage without calling Groq', async () => {
+    draftMock.setScenario({ failure: { kind: 'status', status: 500 } });
+    for (let i = 0; i < 2; i += 1) await optimize(`haiku ${i}`);
+    const callsBefore = draftMock.requests.length;
+    expect(callsBefore).toBeGreaterThanOrEqual(3);
+
+    const run = await optimize('haiku again');
+    expect(draftMock.requests.length).toBe(callsBefore);
+    expect(run.find('fallback')?.reason.code).toBe('breaker-open');
+    expect(run.find('fallback')?.reason.message).toMatch(/^Groq is failing; single-stage for the next 1[45] s\.$/);
+    expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
+
+    // The worker may be stopped between requests: the open breaker is remembered.
+    forgetBreakersInMemory();
+    const afterRestart = await optimize('haiku once more');
+    expect(draftMock.requests.length).toBe(callsBefore);
+    expect(afterRestart.find('fallback')?.reason.code).toBe('breaker-open');
+  });
+
+  it('does not open a breaker for a rejected key', async () => {
+    await configureStage('refinement', null, '');
+    draftMock.setScenario({ failure: { kind: 'status', status: 401 } });
+    for (let i = 0; i < 4; i += 1) await optimize(`haiku ${i}`);
+    expect(draftMock.requests).toHaveLength(4);
+  });
+});
+
+describe('cancellation', () => {
+  it('aborts the provider request at once and emits nothing more', async () => {
+    refinementMock.setScenario({ firstTokenMs: 5000 });
+    const controller = new AbortController();
+    const running = optimize('haiku', {
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'draft') setTimeout(() => controller.abort(), 50);
+      },
+    });
+    const run = await running;
+    expect(run.types).toEqual(['draft-delta', 'draft']);
+    await expect.poll(() => refinementMock.requests[0]?.aborted).toBe(true);
+  });
+});
+
+describe('cache', () => {
+  it('answers an identical request from the cache, at once and without provider calls', async () => {
+    await cacheEnabled.setValue(true);
+    const first = await optimize('haiku autumn');
+    expect(first.find('refined')?.metadata.fromCache).toBe(false);
+    const calls = draftMock.requests.length + refinementMock.requests.length;
+
+    const again = await optimize('haiku autumn');
+    expect(again.types).toEqual(['draft', 'refined', 'done']);
+    expect(again.find('refined')?.refined).toBe(REFINED_TEXT);
+    expect(again.find('refined')?.metadata.fromCache).toBe(true);
+    expect(draftMock.requests.length + refinementMock.requests.length).toBe(calls);
+  });
+
+  it('misses on a prefix, another mode, or when switched off', async () => {
+    await cacheEnabled.setValue(true);
+    await optimize('haiku autumn');
+    const calls = () => refinementMock.requests.length;
+    await optimize('haiku autum');
+    expect(calls()).toBe(2);
+    await optimize('haiku autumn', { mode: 'video' });
+    expect(calls()).toBe(3);
+    await cacheEnabled.setValue(false);
+    await optimize('haiku autumn');
+    expect(calls()).toBe(4);
+  });
+
+  it('does not store a result whose refinement failed', async () => {
+    await cacheEnabled.setValue(true);
+    refinementMock.setScenario({ failure: { kind: 'status', status: 500, times: 2 } });
+    await optimize('haiku');
+    const again = await optimize('haiku');
+    expect(again.find('refined')?.metadata.fromCache).toBe(false);
+  });
+});

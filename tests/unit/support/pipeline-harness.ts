@@ -1,0 +1,69 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { OptimizeRequest, ServerEvent } from '../../../lib/messaging/protocol';
+import { forgetBreakersInMemory } from '../../../lib/pipeline/circuit-breakers';
+import { loadPipelineSettings } from '../../../lib/pipeline/pipeline-settings';
+import { runPipeline } from '../../../lib/pipeline/run-pipeline';
+import { cacheEnabled, twoStageEnabled } from '../../../lib/settings/preferences';
+import { stageSettings, type StageName } from '../../../lib/settings/stage-settings';
+import type { MockProvider } from '../../fixtures/mock-provider/mock-provider';
+
+export const DRAFT_KEY = 'gsk_test_draft_key';
+export const REFINEMENT_KEY = 'sk-test-refinement-key';
+
+/** Points a stage at a loopback mock, the way a user would on the options page. */
+export async function configureStage(
+  stage: StageName,
+  mock: MockProvider | null,
+  apiKey: string,
+  timeoutMs?: number,
+): Promise<void> {
+  const items = stageSettings[stage];
+  await items.apiKey.setValue(apiKey);
+  if (!mock) return;
+  // The draft mock is reached through groq-sdk (Groq root), the refinement one through openai.
+  await items.preset.setValue(stage === 'draft' ? 'groq' : 'openai');
+  await items.baseUrl.setValue(stage === 'draft' ? `${mock.url}/openai/v1` : `${mock.url}/v1`);
+  await items.model.setValue(stage === 'draft' ? 'llama-3.1-8b-instant' : 'gpt-4o-mini');
+  if (timeoutMs !== undefined) await items.timeoutMs.setValue(timeoutMs);
+}
+
+export async function resetExtensionState(): Promise<void> {
+  fakeBrowser.reset();
+  forgetBreakersInMemory();
+  await cacheEnabled.setValue(false);
+  await twoStageEnabled.setValue(true);
+}
+
+export interface RunResult {
+  events: ServerEvent[];
+  types: string[];
+  text: (type: 'draft-delta' | 'refined-delta') => string;
+  find: <T extends ServerEvent['type']>(type: T) => Extract<ServerEvent, { type: T }> | undefined;
+}
+
+export async function optimize(
+  prompt: string,
+  options: { mode?: OptimizeRequest['mode']; signal?: AbortSignal; onEvent?: (e: ServerEvent) => void } = {},
+): Promise<RunResult> {
+  const events: ServerEvent[] = [];
+  const settings = await loadPipelineSettings();
+  await runPipeline(
+    { prompt, mode: options.mode ?? 'general' },
+    settings,
+    (event) => {
+      events.push(event);
+      options.onEvent?.(event);
+    },
+    options.signal ?? new AbortController().signal,
+  );
+  return {
+    events,
+    types: [...new Set(events.map((e) => e.type))],
+    text: (type) =>
+      events
+        .filter((e): e is Extract<ServerEvent, { type: typeof type }> => e.type === type)
+        .map((e) => e.delta)
+        .join(''),
+    find: (type) => events.find((e) => e.type === type) as never,
+  };
+}
