@@ -1,3 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { PopupApp } from '../../components/popup/popup-app';
+import { readSelectedText } from './selected-text';
+import './popup.css';
 
-createRoot(document.getElementById('root')!).render(<p>Prompt Relay</p>);
+const root = createRoot(document.getElementById('root')!);
+root.render(<PopupApp initialPrompt="" />);
+// Prefill with the page's selection once it is known; the popup is usable before that.
+void readSelectedText().then((text) => {
+  if (text) root.render(<PopupApp initialPrompt={text} />);
+});

@@ -77,6 +77,8 @@ export async function streamChat(req: ChatStreamRequest): Promise<ChatStreamResu
     }
     usage = toUsage(chunk.usage) ?? toUsage(chunk.x_groq?.usage) ?? usage;
   }
+  // The SDKs end an aborted stream quietly; a partial text must never pass for a result.
+  req.signal.throwIfAborted();
   return { text, usage };
 }
 

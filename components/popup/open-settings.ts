@@ -1,0 +1,5 @@
+import { browser } from 'wxt/browser';
+
+export function openSettings(): void {
+  void browser.runtime.openOptionsPage();
+}

@@ -1,0 +1,127 @@
+import type { ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { MODES, MODE_LABELS, isMode, type Mode } from '../../lib/prompts/modes';
+import { defaultMode } from '../../lib/settings/preferences';
+import { openSettings } from './open-settings';
+import { useOptimizerStore } from './optimizer-store';
+import { QualityDetails } from './quality-details';
+import { ResultActions } from './result-actions';
+import { StatusBanner } from './status-banner';
+
+interface Props {
+  initialPrompt: string;
+  /** Extra actions for the result (the in-page insertion adds "Insert into page"). */
+  resultExtra?: (text: string) => ReactNode;
+}
+
+export function PopupApp({ initialPrompt, resultExtra }: Props) {
+  const ids = { prompt: useId(), mode: useId(), result: useId() };
+  const [prompt, setPrompt] = useState(initialPrompt);
+  const [mode, setMode] = useState<Mode>('general');
+  const state = useOptimizerStore();
+
+  useEffect(() => {
+    void defaultMode.getValue().then(setMode);
+  }, []);
+  useEffect(() => {
+    if (initialPrompt) setPrompt((current) => current || initialPrompt);
+  }, [initialPrompt]);
+
+  const optimize = () => {
+    if (!prompt.trim()) return;
+    state.optimize({ prompt, mode, context: { fieldHint: 'Prompt Relay popup' } });
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && useOptimizerStore.getState().isProcessing) {
+        event.preventDefault();
+        useOptimizerStore.getState().cancel();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const hasResult = state.optimizedPrompt !== '' || state.isProcessing;
+  return (
+    <main className="popup">
+      <header>
+        <h1>Prompt Relay</h1>
+        <button type="button" className="link" onClick={openSettings}>
+          Settings
+        </button>
+      </header>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          optimize();
+        }}
+      >
+        <label htmlFor={ids.prompt}>Prompt</label>
+        <textarea
+          id={ids.prompt}
+          value={prompt}
+          rows={5}
+          autoFocus
+          placeholder="Type or paste the prompt to optimize"
+          onChange={(event) => setPrompt(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              optimize();
+            }
+          }}
+        />
+        <div className="row">
+          <label htmlFor={ids.mode}>Mode</label>
+          <select id={ids.mode} value={mode} onChange={(e) => isMode(e.target.value) && setMode(e.target.value)}>
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABELS[m]}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="primary" disabled={!prompt.trim()} aria-keyshortcuts="Control+Enter Meta+Enter">
+            Optimize
+          </button>
+        </div>
+      </form>
+
+      <StatusBanner {...state} />
+
+      {state.pendingRefined !== null && (
+        <div className="banner banner-offer" role="status">
+          Refined version ready —{' '}
+          <button type="button" onClick={state.applyRefined}>
+            Apply
+          </button>{' '}
+          <button type="button" onClick={state.dismissRefined}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      {hasResult && (
+        <section className="result">
+          <label htmlFor={ids.result}>Optimized prompt</label>
+          <textarea
+            id={ids.result}
+            value={state.optimizedPrompt}
+            rows={9}
+            onChange={(event) => state.editResult(event.target.value)}
+          />
+          <ResultActions
+            text={state.optimizedPrompt}
+            canCancel={state.isProcessing}
+            canRestore={state.originalPrompt !== '' && state.optimizedPrompt !== state.originalPrompt}
+            onCancel={state.cancel}
+            onRestore={state.restoreOriginal}
+            extra={resultExtra?.(state.optimizedPrompt)}
+          />
+          {state.metadata?.quality.refined && <QualityDetails quality={state.metadata.quality} />}
+        </section>
+      )}
+    </main>
+  );
+}

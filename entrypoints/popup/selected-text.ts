@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+
+/** The active tab's selected text, through activeTab; empty where the page can't be scripted. */
+export async function readSelectedText(): Promise<string> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined || !/^https?:|^file:/.test(tab.url ?? '')) return '';
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => window.getSelection()?.toString() ?? '',
+    });
+    return typeof result?.result === 'string' ? result.result.trim() : '';
+  } catch {
+    return '';
+  }
+}
