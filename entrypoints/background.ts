@@ -9,7 +9,9 @@ export default defineBackground(() => {
     serveOptimizePort(port, { extensionId: browser.runtime.id }),
   );
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // Returning a Promise answers the message (webextension-polyfill semantics).
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = message as RuntimeRequest;
     if (request?.type === 'test-connection') return testConnection(request.stage);

@@ -1,4 +1,4 @@
-import { isPresetId, PROVIDER_PRESETS } from '../../lib/providers/provider-presets';
+import { isPresetId } from '../../lib/providers/provider-presets';
 import { DEFAULT_DRAFT_LENGTH, isMode, MODES, type Mode } from '../../lib/prompts/modes';
 import {
   cacheEnabled,
@@ -79,17 +79,11 @@ export async function writeSettings(values: SettingsValues): Promise<void> {
 /** Calls back on any change to any setting, from this page or elsewhere (sync, another tab). */
 export function watchSettings(onChange: () => void): () => void {
   const unwatchers = [
-    ...STAGES.flatMap((stage) => Object.values(stageSettings[stage]).map((item) => item)),
+    ...STAGES.flatMap((stage) => Object.values(stageSettings[stage])),
     twoStageEnabled,
     defaultMode,
     cacheEnabled,
     draftLengths,
   ].map((item) => item.watch(() => onChange()));
   return () => unwatchers.forEach((unwatch) => unwatch());
-}
-
-/** The preset's defaults, used when the user picks a preset. */
-export function presetDefaults(preset: keyof typeof PROVIDER_PRESETS) {
-  const { baseUrl, model } = PROVIDER_PRESETS[preset];
-  return { baseUrl, model };
 }

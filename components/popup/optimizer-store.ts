@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import type { ErrorInfo } from '../../lib/errors/error-codes';
 import { startOptimization, type OptimizationHandle } from '../../lib/messaging/optimize-client';
@@ -112,7 +113,7 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
     const current = startOptimization(request, (event) => {
       if (handle !== current) return;
       set((state) => reduceEvent(state, event));
-    });
+    }, (info) => browser.runtime.connect(info));
     handle = current;
   },
 

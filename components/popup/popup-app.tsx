@@ -14,6 +14,7 @@ interface Props {
   resultExtra?: (text: string) => ReactNode;
 }
 
+/** Remount with a `key` to take a new initial prompt (the page selection arrives late). */
 export function PopupApp({ initialPrompt, resultExtra }: Props) {
   const ids = { prompt: useId(), mode: useId(), result: useId() };
   const [prompt, setPrompt] = useState(initialPrompt);
@@ -23,9 +24,6 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
   useEffect(() => {
     void defaultMode.getValue().then(setMode);
   }, []);
-  useEffect(() => {
-    if (initialPrompt) setPrompt((current) => current || initialPrompt);
-  }, [initialPrompt]);
 
   const optimize = () => {
     if (!prompt.trim()) return;

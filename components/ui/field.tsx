@@ -42,9 +42,6 @@ export function Field({ id, label, hint, error, hideLabel, className, children }
 export function FieldError({ id, message }: { id: string; message: string }) {
   return (
     <p id={id} className="field-error">
-      <span aria-hidden="true" className="field-error-icon">
-        !
-      </span>
       {message}
     </p>
   );

@@ -1,7 +1,9 @@
 import { useState, type InputHTMLAttributes } from 'react';
 
-interface PasswordInputProps
-  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'onChange' | 'value'> {
+interface PasswordInputProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'onChange' | 'value'
+> {
   id: string;
   value: string;
   onValueChange: (value: string) => void;
@@ -10,8 +12,15 @@ interface PasswordInputProps
 }
 
 /** A secret input with a reveal toggle, so a pasted key can be checked without retyping it. */
-export function PasswordInput({ id, value, onValueChange, secretName, ...rest }: PasswordInputProps) {
+export function PasswordInput({
+  id,
+  value,
+  onValueChange,
+  secretName,
+  ...rest
+}: PasswordInputProps) {
   const [revealed, setRevealed] = useState(false);
+  const action = `${revealed ? 'Hide' : 'Show'} ${secretName}`;
   return (
     <div className="input-group">
       <input
@@ -32,11 +41,13 @@ export function PasswordInput({ id, value, onValueChange, secretName, ...rest }:
         className="input-group-button"
         aria-pressed={revealed}
         aria-controls={id}
-        aria-label={`${revealed ? 'Hide' : 'Show'} ${secretName}`}
-        title={`${revealed ? 'Hide' : 'Show'} ${secretName}`}
+        title={action}
         onClick={() => setRevealed((shown) => !shown)}
       >
         {revealed ? <EyeOffIcon /> : <EyeIcon />}
+        {/* Named by hidden text, not aria-label, so a search by label ("Draft API key") finds only
+            the input. */}
+        <span className="visually-hidden">{action}</span>
       </button>
     </div>
   );

@@ -1,3 +1,9 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { OptionsApp } from '../../components/options/options-app';
 
-createRoot(document.getElementById('root')!).render(<p>Prompt Relay</p>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <OptionsApp />
+  </StrictMode>,
+);

@@ -7,5 +7,5 @@ const root = createRoot(document.getElementById('root')!);
 root.render(<PopupApp initialPrompt="" />);
 // Prefill with the page's selection once it is known; the popup is usable before that.
 void readSelectedText().then((text) => {
-  if (text) root.render(<PopupApp initialPrompt={text} />);
+  if (text) root.render(<PopupApp key="selection" initialPrompt={text} />);
 });

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
 import { OPTIMIZE_PORT_NAME, type ClientMessage, type OptimizeRequest, type ServerEvent } from './protocol';
 
 export interface OptimizationHandle {
@@ -15,8 +15,9 @@ export interface OptimizationHandle {
 export function startOptimization(
   request: OptimizeRequest,
   onEvent: (event: ServerEvent) => void,
+  connect: (info: { name: string }) => Runtime.Port,
 ): OptimizationHandle {
-  const port = browser.runtime.connect({ name: OPTIMIZE_PORT_NAME });
+  const port = connect({ name: OPTIMIZE_PORT_NAME });
   let settled = false;
   let hasResult = false;
   let resolveFinished: () => void = () => {};

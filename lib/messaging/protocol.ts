@@ -80,8 +80,26 @@ export function isClientMessage(value: unknown): value is ClientMessage {
   );
 }
 
-/** One-shot requests (runtime.sendMessage) from extension pages to the background. */
-export type RuntimeRequest = { type: 'test-connection'; stage: 'draft' | 'refinement' };
+/** One-shot requests (runtime.sendMessage) from extension pages and content scripts to the background. */
+export type RuntimeRequest =
+  | { type: 'test-connection'; stage: 'draft' | 'refinement' }
+  /** A content script asks for its overlay and editor adapters, on first use, in its own frame. */
+  | { type: 'load-field-ui' }
+  | { type: 'open-options' }
+  /** The popup's "Insert into page": into the last focused field of the active tab. */
+  | { type: 'insert-into-page'; text: string };
+
+export type InsertIntoPageResult = { ok: true } | { ok: false; reason: 'no-field' | 'no-tab' };
+
+/** Background → content script (tabs.sendMessage). */
+export type ContentMessage =
+  | {
+      type: 'trigger';
+      source: 'command' | 'context-menu';
+      /** The context menu's selected text, for selections outside editable fields. */
+      selectionText?: string;
+    }
+  | { type: 'insert-text'; text: string };
 
 export type TestConnectionResult =
   | { ok: true; latencyMs: number; model: string }

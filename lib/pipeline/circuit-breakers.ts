@@ -1,6 +1,6 @@
 import {
-  CircuitBreakerPolicy,
   CircuitState,
+  type CircuitBreakerPolicy,
   SamplingBreaker,
   circuitBreaker,
   handleWhen,

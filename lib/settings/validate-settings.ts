@@ -76,8 +76,7 @@ export const DEFAULT_MODE_FIELD_ID = 'default-mode';
 export type SettingsErrors = Record<string, string>;
 
 export type ValidationResult =
-  | { ok: true; values: SettingsValues }
-  | { ok: false; errors: SettingsErrors };
+  { ok: true; values: SettingsValues } | { ok: false; errors: SettingsErrors };
 
 const WHOLE_NUMBER = /^\d+$/;
 

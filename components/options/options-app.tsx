@@ -1,0 +1,93 @@
+import { useEffect, type FormEvent } from 'react';
+import { STAGES } from '../../lib/settings/validate-settings';
+import { GeneralSection } from './general-section';
+import { useOptionsStore } from './options-store';
+import { SaveBar } from './save-bar';
+import { SettingsSummary } from './settings-summary';
+import { loadSettings, watchSettings } from './settings-io';
+import { StageSection } from './stage-section';
+import { submitSettings } from './submit-settings';
+import './options.css';
+
+/** Coalesces the burst of change events one save produces into one reload. */
+const RELOAD_DELAY_MS = 50;
+
+function useSettingsFromStorage(): void {
+  useEffect(() => {
+    let active = true;
+    let latest = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const { loaded, loadFailed, storageChanged } = useOptionsStore.getState();
+
+    loadSettings().then(
+      (values) => active && loaded(values),
+      () => active && loadFailed(),
+    );
+
+    const unwatch = watchSettings(() => {
+      const request = ++latest;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        loadSettings().then(
+          // An older read may finish after a newer one; only the newest describes storage.
+          (values) => active && request === latest && storageChanged(values),
+          () => undefined,
+        );
+      }, RELOAD_DELAY_MS);
+    });
+
+    return () => {
+      active = false;
+      clearTimeout(timer);
+      unwatch();
+    };
+  }, []);
+}
+
+function SettingsForm() {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // Synchronous call: the host permission prompt needs this event's user activation.
+    void submitSettings();
+  }
+  return (
+    <form className="settings-form" onSubmit={onSubmit} noValidate>
+      {STAGES.map((stage) => (
+        <StageSection key={stage} stage={stage} />
+      ))}
+      <GeneralSection />
+      <SaveBar />
+    </form>
+  );
+}
+
+export function OptionsApp() {
+  const phase = useOptionsStore((state) => state.phase);
+  useSettingsFromStorage();
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            PR
+          </span>
+          <h1>Prompt Relay settings</h1>
+        </div>
+        <SettingsSummary />
+      </header>
+      <main>
+        {phase === 'loading' && (
+          <p className="loading" aria-busy="true">
+            Loading settings…
+          </p>
+        )}
+        {phase === 'failed' && (
+          <p className="load-error" role="alert">
+            Couldn’t read your settings. Reload this page to try again.
+          </p>
+        )}
+        {phase === 'ready' && <SettingsForm />}
+      </main>
+    </div>
+  );
+}

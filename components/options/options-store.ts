@@ -1,0 +1,192 @@
+import { create } from 'zustand';
+import { PROVIDER_PRESETS, type ProviderPresetId } from '../../lib/providers/provider-presets';
+import { DEFAULT_DRAFT_LENGTH, type Mode } from '../../lib/prompts/modes';
+import { DEFAULT_TIMEOUT_MS, type StageName } from '../../lib/settings/stage-settings';
+import {
+  DEFAULT_MODE_FIELD_ID,
+  formFromValues,
+  lengthFieldId,
+  stageFieldId,
+  type SettingsErrors,
+  type SettingsForm,
+  type SettingsValues,
+  type StageField,
+  type StageForm,
+} from '../../lib/settings/validate-settings';
+
+/**
+ * Ephemeral page state only: what is being typed, its errors, and in-flight work. The settings
+ * themselves live in the wxt storage items; `saved` mirrors them for comparisons and the status.
+ */
+
+export type TestState =
+  | { status: 'idle' }
+  | { status: 'testing' }
+  | { status: 'ok'; text: string }
+  | { status: 'error'; text: string };
+
+export type SaveNotice = { kind: 'saved' | 'error'; text: string; id: number } | null;
+
+type GeneralPatch = Partial<Pick<SettingsForm, 'twoStageEnabled' | 'defaultMode' | 'cacheEnabled'>>;
+
+interface OptionsState {
+  phase: 'loading' | 'ready' | 'failed';
+  /** The saved settings, as the form shows them. */
+  saved: SettingsForm;
+  form: SettingsForm;
+  errors: SettingsErrors;
+  saving: boolean;
+  notice: SaveNotice;
+  tests: Record<StageName, TestState>;
+
+  loaded: (values: SettingsValues) => void;
+  loadFailed: () => void;
+  /** Storage changed underneath the page (another tab, sync, or our own save settling). */
+  storageChanged: (values: SettingsValues) => void;
+  setStageField: (stage: StageName, field: Exclude<StageField, 'preset'>, value: string) => void;
+  choosePreset: (stage: StageName, preset: ProviderPresetId) => void;
+  setGeneral: (patch: GeneralPatch) => void;
+  setLength: (mode: Mode, bound: 'min' | 'max', value: string) => void;
+  saveStarted: () => void;
+  saveRejected: (errors: SettingsErrors, text: string) => void;
+  saveSucceeded: (values: SettingsValues) => void;
+  saveFailed: (text: string) => void;
+  clearNotice: (id: number) => void;
+  setTest: (stage: StageName, state: TestState) => void;
+}
+
+function presetStage(stage: StageName, preset: ProviderPresetId): StageForm {
+  const { baseUrl, model } = PROVIDER_PRESETS[preset];
+  return { preset, apiKey: '', baseUrl, model, timeoutMs: String(DEFAULT_TIMEOUT_MS[stage]) };
+}
+
+/** Placeholder until storage answers; the page renders no inputs before then. */
+const INITIAL_FORM: SettingsForm = formFromValues({
+  draft: { ...presetStage('draft', 'groq'), timeoutMs: DEFAULT_TIMEOUT_MS.draft },
+  refinement: { ...presetStage('refinement', 'openai'), timeoutMs: DEFAULT_TIMEOUT_MS.refinement },
+  twoStageEnabled: true,
+  defaultMode: 'general',
+  cacheEnabled: true,
+  draftLengths: DEFAULT_DRAFT_LENGTH,
+});
+
+const IDLE: TestState = { status: 'idle' };
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function without(errors: SettingsErrors, ids: string[]): SettingsErrors {
+  if (!ids.some((id) => id in errors)) return errors;
+  const next = { ...errors };
+  for (const id of ids) delete next[id];
+  return next;
+}
+
+let noticeId = 0;
+
+export const useOptionsStore = create<OptionsState>()((set) => ({
+  phase: 'loading',
+  saved: INITIAL_FORM,
+  form: INITIAL_FORM,
+  errors: {},
+  saving: false,
+  notice: null,
+  tests: { draft: IDLE, refinement: IDLE },
+
+  loaded: (values) => {
+    const form = formFromValues(values);
+    set({ phase: 'ready', saved: form, form });
+  },
+
+  loadFailed: () => set({ phase: 'failed' }),
+
+  storageChanged: (values) =>
+    set((state) => {
+      const saved = formFromValues(values);
+      if (sameJson(saved, state.saved)) return {};
+      // Untouched parts of the form follow storage; the user's unsaved edits are kept.
+      const form = { ...state.form };
+      for (const key of Object.keys(saved) as (keyof SettingsForm)[]) {
+        if (!state.saving && sameJson(state.form[key], state.saved[key])) {
+          (form as Record<keyof SettingsForm, unknown>)[key] = saved[key];
+        }
+      }
+      return { saved, form };
+    }),
+
+  setStageField: (stage, field, value) =>
+    set((state) => ({
+      form: { ...state.form, [stage]: { ...state.form[stage], [field]: value } },
+      errors: without(state.errors, [stageFieldId(stage, field)]),
+    })),
+
+  choosePreset: (stage, preset) =>
+    set((state) => {
+      const { baseUrl, model } = PROVIDER_PRESETS[preset];
+      return {
+        form: { ...state.form, [stage]: { ...state.form[stage], preset, baseUrl, model } },
+        errors: without(
+          state.errors,
+          (['preset', 'baseUrl', 'model'] as const).map((field) => stageFieldId(stage, field)),
+        ),
+      };
+    }),
+
+  setGeneral: (patch) =>
+    set((state) => ({
+      form: { ...state.form, ...patch },
+      errors: without(state.errors, [DEFAULT_MODE_FIELD_ID]),
+    })),
+
+  setLength: (mode, bound, value) =>
+    set((state) => ({
+      form: {
+        ...state.form,
+        draftLengths: {
+          ...state.form.draftLengths,
+          [mode]: { ...state.form.draftLengths[mode], [bound]: value },
+        },
+      },
+      // The pair is checked together, so fixing one bound may fix the other's message.
+      errors: without(state.errors, [lengthFieldId(mode, 'min'), lengthFieldId(mode, 'max')]),
+    })),
+
+  saveStarted: () => set({ saving: true, notice: null }),
+
+  saveRejected: (errors, text) =>
+    set({ saving: false, errors, notice: { kind: 'error', text, id: ++noticeId } }),
+
+  saveSucceeded: (values) =>
+    set((state) => {
+      const form = formFromValues(values);
+      // A test result describes settings that may no longer be saved.
+      const tests = { ...state.tests };
+      for (const stage of ['draft', 'refinement'] as const) {
+        if (!sameJson(form[stage], state.saved[stage])) tests[stage] = IDLE;
+      }
+      return {
+        saving: false,
+        saved: form,
+        form,
+        errors: {},
+        tests,
+        notice: { kind: 'saved', text: 'Saved', id: ++noticeId },
+      };
+    }),
+
+  saveFailed: (text) => set({ saving: false, notice: { kind: 'error', text, id: ++noticeId } }),
+
+  clearNotice: (id) => set((state) => (state.notice?.id === id ? { notice: null } : {})),
+
+  setTest: (stage, test) => set((state) => ({ tests: { ...state.tests, [stage]: test } })),
+}));
+
+/** Whether a stage's form differs from what is saved (the connection test uses saved values). */
+export function useStageDirty(stage: StageName): boolean {
+  return useOptionsStore((state) => !sameJson(state.form[stage], state.saved[stage]));
+}
+
+export function useFormDirty(): boolean {
+  return useOptionsStore((state) => !sameJson(state.form, state.saved));
+}

@@ -1,0 +1,41 @@
+import type { FieldTarget } from './find-field';
+import type { FieldRegion } from '../field-adapters/field-region';
+import type { OptimizationHandle } from '../messaging/optimize-client';
+import type { OptimizeRequest, ServerEvent } from '../messaging/protocol';
+
+/** A request the always-on script started before the field UI had loaded. */
+export interface PendingRequest {
+  target: FieldTarget | null;
+  region: FieldRegion | null;
+  request: OptimizeRequest;
+  handle: OptimizationHandle;
+  /** Hands over the events received so far, then every later one, to `sink`. */
+  drain(sink: (event: ServerEvent) => void): void;
+  /** Where the panel sits when there is no field (a selection on the page). */
+  anchor: Element | null;
+}
+
+/** The field UI: overlay, editor adapters and sessions, loaded on first use. */
+export interface FieldRunner {
+  begin(pending: PendingRequest): void;
+  refuse(message: string, anchor: Element | null): void;
+  /** Esc in a field with a running request. */
+  cancelFor(element: Element): boolean;
+  insertText(target: FieldTarget, text: string): Promise<boolean>;
+}
+
+/**
+ * Both in-page scripts run in this extension's isolated world, which page scripts cannot see;
+ * they meet on one symbol-keyed object there.
+ */
+export interface RelayGlobal {
+  runner?: FieldRunner;
+  lastFocused?: { element: HTMLElement; at: number };
+}
+
+const KEY = Symbol.for('prompt-relay');
+
+export function relayGlobal(): RelayGlobal {
+  const holder = globalThis as unknown as Record<symbol, RelayGlobal | undefined>;
+  return (holder[KEY] ??= {});
+}

@@ -1,0 +1,155 @@
+import { initialRegion } from '../field-adapters/field-region';
+import { startOptimization } from '../messaging/optimize-client';
+import type { ContentMessage, OptimizeRequest, RuntimeRequest, ServerEvent } from '../messaging/protocol';
+import { isMode, type Mode } from '../prompts/modes';
+import { extensionApi } from './extension-api';
+import { deepActiveElement, findField, type FieldTarget } from './find-field';
+import { REFUSAL_WORDS } from './in-page-words';
+import { relayGlobal, type FieldRunner, type PendingRequest } from './relay-global';
+import { DEFAULT_SHORTCUT, matchesBinding, parseShortcut, type KeyBinding } from './shortcut-binding';
+
+/** Same limit as the pipeline's: refused here so no request is sent at all. */
+const MAX_PROMPT_CHARS = 20_000;
+
+let binding: KeyBinding | null = parseShortcut(DEFAULT_SHORTCUT);
+let runnerLoading: Promise<FieldRunner | null> | null = null;
+
+/** The overlay and editor adapters, injected into this frame by the background on first use. */
+function loadRunner(): Promise<FieldRunner | null> {
+  const ready = relayGlobal().runner;
+  if (ready) return Promise.resolve(ready);
+  runnerLoading ??= extensionApi()
+    .runtime.sendMessage({ type: 'load-field-ui' } satisfies RuntimeRequest)
+    .then(() => relayGlobal().runner ?? null)
+    .catch(() => null)
+    .finally(() => {
+      runnerLoading = null;
+    });
+  return runnerLoading;
+}
+
+async function defaultMode(): Promise<Mode> {
+  try {
+    const { defaultMode: mode } = await extensionApi().storage.sync.get('defaultMode');
+    return isMode(mode) ? mode : 'general';
+  } catch {
+    return 'general';
+  }
+}
+
+function fieldHint(el: HTMLElement): string | undefined {
+  const hint = el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? el.getAttribute('data-placeholder');
+  return hint?.slice(0, 120) || undefined;
+}
+
+function refuse(message: string, anchor: Element | null): void {
+  void loadRunner().then((runner) => runner?.refuse(message, anchor));
+}
+
+/** Starts the request at once, so the provider's first-token wait overlaps loading the UI. */
+async function optimize(target: FieldTarget | null, text: string, anchor: Element | null): Promise<void> {
+  const region = target ? initialRegion(target) : null;
+  const prompt = region ? region.text : text;
+  if (!prompt.trim()) return refuse(REFUSAL_WORDS.empty, anchor);
+  if (prompt.length > MAX_PROMPT_CHARS) return refuse(REFUSAL_WORDS['too-long'], anchor);
+  const request: OptimizeRequest = {
+    prompt,
+    mode: await defaultMode(),
+    context: {
+      pageTitle: document.title.slice(0, 200),
+      pageUrl: location.origin + location.pathname,
+      ...(target && fieldHint(target.element) ? { fieldHint: fieldHint(target.element) } : {}),
+    },
+  };
+  const buffered: ServerEvent[] = [];
+  let sink: ((event: ServerEvent) => void) | null = null;
+  const handle = startOptimization(
+    request,
+    (event) => (sink ? sink(event) : buffered.push(event)),
+    (info) => extensionApi().runtime.connect(info),
+  );
+  const pending: PendingRequest = {
+    target,
+    region,
+    request,
+    handle,
+    anchor,
+    drain(next) {
+      sink = next;
+      for (const event of buffered.splice(0)) next(event);
+    },
+  };
+  const runner = await loadRunner();
+  if (runner) runner.begin(pending);
+  else handle.cancel();
+}
+
+function trigger(selectionText?: string): void {
+  const lookup = findField();
+  if (lookup.ok) {
+    void optimize(lookup.target, '', lookup.target.element);
+    return;
+  }
+  // Selected text outside any field: optimize it and show the result to copy.
+  const selection = selectionText ?? document.getSelection()?.toString() ?? '';
+  if (lookup.refusal === 'not-editable' && selection.trim()) {
+    const anchor = document.getSelection()?.anchorNode?.parentElement ?? null;
+    void optimize(null, selection, anchor);
+    return;
+  }
+  refuse(REFUSAL_WORDS[lookup.refusal], lookup.element);
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (!event.isTrusted && !event.composed) return;
+  if (event.key === 'Escape' && relayGlobal().runner) {
+    const active = deepActiveElement();
+    if (active && relayGlobal().runner!.cancelFor(active)) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+    return;
+  }
+  if (!matchesBinding(event, binding)) return;
+  event.preventDefault();
+  event.stopPropagation();
+  trigger();
+}
+
+function onFocusIn(event: FocusEvent): void {
+  const path = event.composedPath();
+  const el = path[0];
+  if (el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)) {
+    relayGlobal().lastFocused = { element: el, at: Date.now() };
+  }
+}
+
+async function readBinding(): Promise<void> {
+  try {
+    const { shortcut } = await extensionApi().storage.local.get('shortcut');
+    // The background keeps this in step with chrome://extensions/shortcuts; '' means unbound.
+    if (typeof shortcut === 'string') binding = parseShortcut(shortcut);
+  } catch {
+    // Keep the default.
+  }
+}
+
+/** The always-on part: a key listener, a focus note, and a message listener. Nothing else runs until a trigger. */
+export function installTriggers(): void {
+  void readBinding();
+  const api = extensionApi();
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'shortcut' in changes) void readBinding();
+  });
+  document.addEventListener('keydown', onKeyDown, true);
+  document.addEventListener('focusin', onFocusIn, true);
+  api.runtime.onMessage.addListener((message: unknown) => {
+    const msg = message as ContentMessage;
+    if (msg?.type === 'trigger') {
+      // A command reaches every frame; only the one the user is typing in acts.
+      if (msg.source === 'command' && !document.hasFocus()) return;
+      trigger(msg.selectionText);
+    }
+    return undefined;
+  });
+}

@@ -1,0 +1,184 @@
+import { MODES, MODE_LABELS, type Mode } from '../prompts/modes';
+import type { QualityScore } from '../quality/quality-score';
+import { OVERLAY_CSS } from './overlay-styles';
+import { wordDiff } from './word-diff';
+
+export interface OverlayState {
+  message: string;
+  tone: 'info' | 'success' | 'error';
+  busy: boolean;
+  /** Text shown in the panel: the streaming draft, or a result to copy. */
+  preview: string | null;
+  /** A refinement offered instead of written, because the user changed the field. */
+  offer: { draft: string; refined: string } | null;
+  settingsLink: boolean;
+  canCancel: boolean;
+  canRestore: boolean;
+  canRetry: boolean;
+  /** What Copy copies; null hides it. */
+  copyText: string | null;
+  mode: Mode;
+  checklist: QualityScore | null;
+}
+
+export interface OverlayActions {
+  cancel(): void;
+  restore(): void;
+  retry(): void;
+  apply(): void;
+  dismiss(): void;
+  copy(text: string): void;
+  changeMode(mode: Mode): void;
+  openSettings(): void;
+  close(): void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * The in-page panel, built with plain DOM in a shadow root: it loads on first use next to a page
+ * we don't own, so it carries no framework. All model text goes in through textContent — never
+ * as markup. Buttons keep focus in the user's field (mousedown is not allowed to move it).
+ */
+export class OverlayView {
+  readonly host: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private readonly panel = el('div', 'panel');
+  private readonly status = el('div', 'status');
+  private readonly preview = el('div', 'preview');
+  private readonly diff = el('div', 'diff');
+  private readonly checklist = el('ul', 'checklist');
+  private readonly buttons: Record<string, HTMLButtonElement> = {};
+  private readonly modeSelect = el('select');
+  private anchor: HTMLElement | null = null;
+  private state: OverlayState | null = null;
+  private readonly reposition = () => this.place();
+
+  constructor(private readonly actions: OverlayActions) {
+    this.host = document.createElement('prompt-relay-overlay');
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+    const style = el('style');
+    style.textContent = OVERLAY_CSS;
+    this.panel.setAttribute('role', 'dialog');
+    this.panel.setAttribute('aria-label', 'Prompt Relay');
+    this.status.setAttribute('role', 'status');
+    this.status.setAttribute('aria-live', 'polite');
+    this.preview.setAttribute('aria-label', 'Optimized prompt');
+    this.diff.setAttribute('aria-label', 'Changes from the draft to the refined prompt');
+
+    const head = el('div', 'head');
+    head.append(el('span', 'title', 'Prompt Relay'));
+    const modeLabel = el('label');
+    modeLabel.append('Mode ', this.modeSelect);
+    for (const mode of MODES) {
+      const option = el('option', undefined, MODE_LABELS[mode]);
+      option.value = mode;
+      this.modeSelect.append(option);
+    }
+    this.modeSelect.addEventListener('change', () => this.actions.changeMode(this.modeSelect.value as Mode));
+    head.append(modeLabel, this.button('close', '×', () => this.actions.close(), 'close', 'Close'));
+
+    const actionsRow = el('div', 'actions');
+    actionsRow.append(
+      this.button('apply', 'Apply refined', () => this.actions.apply(), 'primary'),
+      this.button('copy', 'Copy', () => this.state?.copyText && this.actions.copy(this.state.copyText)),
+      this.button('dismiss', 'Dismiss', () => this.actions.dismiss()),
+      this.button('retry', 'Retry', () => this.actions.retry(), 'primary'),
+      this.button('cancel', 'Cancel (Esc)', () => this.actions.cancel()),
+      this.button('restore', 'Restore original', () => this.actions.restore()),
+      this.button('settings', 'Open settings', () => this.actions.openSettings(), 'link'),
+    );
+    this.panel.append(head, this.status, this.preview, this.diff, this.checklist, actionsRow);
+    this.shadow.append(style, this.panel);
+    // Keys typed in the panel stay in the panel: the page's shortcuts must not see them.
+    for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+      this.panel.addEventListener(type, (event) => {
+        event.stopPropagation();
+        if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') this.actions.close();
+      });
+    }
+  }
+
+  private button(name: string, label: string, onClick: () => void, className?: string, ariaLabel?: string) {
+    const button = el('button', className, label);
+    button.type = 'button';
+    if (ariaLabel) button.setAttribute('aria-label', ariaLabel);
+    button.addEventListener('mousedown', (event) => event.preventDefault());
+    button.addEventListener('click', onClick);
+    this.buttons[name] = button;
+    return button;
+  }
+
+  show(anchor: HTMLElement): void {
+    this.anchor = anchor;
+    if (!this.host.isConnected) {
+      (document.body ?? document.documentElement).append(this.host);
+      window.addEventListener('scroll', this.reposition, true);
+      window.addEventListener('resize', this.reposition);
+    }
+    this.place();
+  }
+
+  render(state: OverlayState): void {
+    this.state = state;
+    this.status.className = `status ${state.tone}`;
+    this.status.replaceChildren();
+    if (state.busy) this.status.append(el('span', 'spinner'));
+    this.status.append(state.message);
+
+    this.preview.hidden = state.preview === null || state.offer !== null;
+    this.preview.textContent = state.preview ?? '';
+
+    this.diff.hidden = state.offer === null;
+    this.diff.replaceChildren();
+    if (state.offer) {
+      for (const part of wordDiff(state.offer.draft, state.offer.refined)) {
+        const tag = part.kind === 'added' ? 'ins' : part.kind === 'removed' ? 'del' : 'span';
+        this.diff.append(el(tag, undefined, part.text));
+      }
+    }
+
+    this.checklist.hidden = state.checklist === null;
+    this.checklist.replaceChildren();
+    for (const item of state.checklist?.checklist ?? []) {
+      this.checklist.append(el('li', item.covered ? 'covered' : 'missing', `${item.covered ? '✓' : '○'} ${item.label}`));
+    }
+
+    const visible: Record<string, boolean> = {
+      apply: state.offer !== null,
+      dismiss: state.offer !== null,
+      copy: state.copyText !== null,
+      retry: state.canRetry,
+      cancel: state.canCancel,
+      restore: state.canRestore,
+      settings: state.settingsLink,
+    };
+    for (const [name, button] of Object.entries(this.buttons)) {
+      if (name in visible) button.hidden = !visible[name];
+    }
+    this.modeSelect.value = state.mode;
+    this.place();
+  }
+
+  private place(): void {
+    if (!this.anchor) return;
+    const rect = this.anchor.getBoundingClientRect();
+    const panelHeight = this.panel.offsetHeight || 120;
+    const below = rect.bottom + 6;
+    const top = below + panelHeight <= window.innerHeight ? below : Math.max(8, rect.top - panelHeight - 6);
+    const left = Math.min(Math.max(8, rect.left), Math.max(8, window.innerWidth - this.panel.offsetWidth - 8));
+    this.panel.style.top = `${Math.round(top)}px`;
+    this.panel.style.left = `${Math.round(left)}px`;
+  }
+
+  destroy(): void {
+    window.removeEventListener('scroll', this.reposition, true);
+    window.removeEventListener('resize', this.reposition);
+    this.host.remove();
+  }
+}

@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isCoveredByManifest,
+  originPattern,
+  originsNeedingPermission,
+} from '../../lib/settings/host-permissions';
+import { DEFAULT_DRAFT_LENGTH, MODES, type Mode } from '../../lib/prompts/modes';
+import {
+  formFromValues,
+  lengthFieldId,
+  MESSAGES,
+  stageFieldId,
+  validateSettings,
+  type SettingsForm,
+  type SettingsValues,
+} from '../../lib/settings/validate-settings';
+
+const VALUES: SettingsValues = {
+  draft: {
+    preset: 'groq',
+    apiKey: 'gsk_draft',
+    baseUrl: 'https://api.groq.com/openai/v1',
+    model: 'llama-3.1-8b-instant',
+    timeoutMs: 5000,
+  },
+  refinement: {
+    preset: 'openai',
+    apiKey: 'sk-refine',
+    baseUrl: 'https://api.openai.com/v1',
+    model: 'gpt-4o-mini',
+    timeoutMs: 60000,
+  },
+  twoStageEnabled: true,
+  defaultMode: 'general',
+  cacheEnabled: false,
+  draftLengths: DEFAULT_DRAFT_LENGTH,
+};
+
+function form(edit: (draft: SettingsForm) => void = () => undefined): SettingsForm {
+  const result = structuredClone(formFromValues(VALUES));
+  edit(result);
+  return result;
+}
+
+function errorsOf(input: SettingsForm): Record<string, string> {
+  const result = validateSettings(input);
+  if (result.ok) throw new Error('expected validation to fail');
+  return result.errors;
+}
+
+describe('validateSettings', () => {
+  it('accepts the saved values and returns them unchanged', () => {
+    expect(validateSettings(form())).toEqual({ ok: true, values: VALUES });
+  });
+
+  it('trims keys, models and base URLs, and drops trailing slashes', () => {
+    const result = validateSettings(
+      form((f) => {
+        f.draft.apiKey = '  gsk_spaced \n';
+        f.draft.model = ' llama ';
+        f.refinement.baseUrl = ' https://example.com/v1/ ';
+        f.refinement.timeoutMs = ' 1500 ';
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.values.draft.apiKey).toBe('gsk_spaced');
+    expect(result.values.draft.model).toBe('llama');
+    expect(result.values.refinement.baseUrl).toBe('https://example.com/v1');
+    expect(result.values.refinement.timeoutMs).toBe(1500);
+  });
+
+  it('allows empty API keys (a stage without a key is simply unused)', () => {
+    expect(validateSettings(form((f) => (f.draft.apiKey = '   '))).ok).toBe(true);
+  });
+
+  it.each([
+    '',
+    'api.openai.com/v1',
+    'ftp://example.com',
+    'https:example.com',
+    'https://',
+    'not a url',
+  ])('rejects the base URL %j', (baseUrl) => {
+    const errors = errorsOf(form((f) => (f.draft.baseUrl = baseUrl)));
+    expect(errors).toEqual({ [stageFieldId('draft', 'baseUrl')]: MESSAGES.baseUrl });
+    expect(MESSAGES.baseUrl).toBe('Enter a full URL such as https://api.openai.com/v1');
+  });
+
+  it('accepts http URLs with ports, such as a local server', () => {
+    const result = validateSettings(
+      form((f) => (f.refinement.baseUrl = 'http://localhost:11434/v1')),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it.each(['', '499', '300001', '1000.5', '-1000', 'abc', '1e4'])(
+    'rejects the timeout %j',
+    (timeout) => {
+      const errors = errorsOf(form((f) => (f.refinement.timeoutMs = timeout)));
+      expect(errors).toEqual({
+        [stageFieldId('refinement', 'timeoutMs')]:
+          'Enter a number of milliseconds between 500 and 300000',
+      });
+    },
+  );
+
+  it.each(['500', '300000'])('accepts the boundary timeout %s', (timeout) => {
+    expect(validateSettings(form((f) => (f.draft.timeoutMs = timeout))).ok).toBe(true);
+  });
+
+  it('requires a model', () => {
+    const errors = errorsOf(form((f) => (f.draft.model = '  ')));
+    expect(errors).toEqual({ [stageFieldId('draft', 'model')]: MESSAGES.model });
+  });
+
+  it('reports every problem at once', () => {
+    const errors = errorsOf(
+      form((f) => {
+        f.draft.baseUrl = 'nope';
+        f.refinement.model = '';
+        f.refinement.timeoutMs = '1';
+        f.draftLengths.video = { min: '5', max: '100' };
+      }),
+    );
+    expect(Object.keys(errors).sort()).toEqual(
+      [
+        'draft-base-url',
+        'refinement-model',
+        'refinement-timeout',
+        lengthFieldId('video', 'min'),
+      ].sort(),
+    );
+  });
+
+  it.each([
+    ['9', '100', 'min'],
+    ['10', '401', 'max'],
+    ['10.5', '100', 'min'],
+    ['', '100', 'min'],
+    ['50', 'x', 'max'],
+  ] as const)('rejects the length %j to %j on the %s field', (min, max, bound) => {
+    const errors = errorsOf(form((f) => (f.draftLengths.image = { min, max })));
+    expect(errors).toEqual({ [lengthFieldId('image', bound)]: MESSAGES.length });
+  });
+
+  it('rejects a maximum below the minimum', () => {
+    const errors = errorsOf(form((f) => (f.draftLengths.research = { min: '200', max: '150' })));
+    expect(errors).toEqual({ [lengthFieldId('research', 'max')]: MESSAGES.lengthOrder });
+  });
+
+  it('accepts equal bounds and the extremes 10 and 400', () => {
+    const result = validateSettings(
+      form((f) => {
+        f.draftLengths.general = { min: '10', max: '10' };
+        f.draftLengths.socratic = { min: '400', max: '400' };
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.values.draftLengths.general).toEqual({ min: 10, max: 10 });
+    expect(result.values.draftLengths.socratic).toEqual({ min: 400, max: 400 });
+  });
+
+  it('rejects an unknown preset or mode', () => {
+    const bad = form();
+    (bad.draft as { preset: string }).preset = 'anthropic';
+    (bad as { defaultMode: string }).defaultMode = 'poetry';
+    const errors = errorsOf(bad);
+    expect(errors).toHaveProperty(stageFieldId('draft', 'preset'));
+    expect(errors).toHaveProperty('default-mode');
+  });
+});
+
+describe('formFromValues', () => {
+  it('shows numbers as text and covers every mode', () => {
+    const f = formFromValues(VALUES);
+    expect(f.draft.timeoutMs).toBe('5000');
+    expect(Object.keys(f.draftLengths).sort()).toEqual([...MODES].sort());
+    const video: Mode = 'video';
+    expect(f.draftLengths[video]).toEqual({
+      min: String(DEFAULT_DRAFT_LENGTH.video.min),
+      max: String(DEFAULT_DRAFT_LENGTH.video.max),
+    });
+  });
+});
+
+// Host access is checked on the same Save as validation, so its helpers are tested here too.
+describe('originPattern', () => {
+  it('keeps scheme, host and port, and drops the path', () => {
+    expect(originPattern('https://api.example.com/openai/v1')).toBe('https://api.example.com/*');
+    expect(originPattern('http://192.168.1.5:8080/v1/')).toBe('http://192.168.1.5:8080/*');
+    expect(originPattern(' https://Example.COM:443/v1 ')).toBe('https://example.com/*');
+  });
+
+  it('returns null for what is not an http(s) URL', () => {
+    expect(originPattern('ftp://example.com')).toBeNull();
+    expect(originPattern('example.com')).toBeNull();
+    expect(originPattern('')).toBeNull();
+  });
+});
+
+describe('isCoveredByManifest', () => {
+  it.each([
+    'https://api.groq.com/openai/v1',
+    'https://api.openai.com/v1',
+    'http://localhost:11434/v1',
+    'http://localhost/v1',
+    'http://127.0.0.1:8080/v1',
+  ])('covers %s', (url) => {
+    expect(isCoveredByManifest(url)).toBe(true);
+  });
+
+  it.each([
+    'http://api.openai.com/v1',
+    'https://localhost:8443/v1',
+    'https://api.groq.com.evil.test/v1',
+    'https://openrouter.ai/api/v1',
+    'http://127.0.0.2/v1',
+    'not a url',
+  ])('does not cover %s', (url) => {
+    expect(isCoveredByManifest(url)).toBe(false);
+  });
+
+  it('understands wildcard hosts in the patterns it is given', () => {
+    expect(isCoveredByManifest('https://a.b.example.com/', ['https://*.example.com/*'])).toBe(true);
+    expect(isCoveredByManifest('https://example.com/', ['https://*.example.com/*'])).toBe(true);
+    expect(isCoveredByManifest('https://badexample.com/', ['https://*.example.com/*'])).toBe(false);
+    expect(isCoveredByManifest('http://x.test/', ['*://*/*'])).toBe(true);
+  });
+});
+
+describe('originsNeedingPermission', () => {
+  it('lists each uncovered origin once', () => {
+    expect(
+      originsNeedingPermission([
+        'https://openrouter.ai/api/v1',
+        'https://api.openai.com/v1',
+        'https://openrouter.ai/other',
+      ]),
+    ).toEqual(['https://openrouter.ai/*']);
+    expect(originsNeedingPermission(['http://localhost:1234/v1'])).toEqual([]);
+  });
+});
