@@ -16,5 +16,28 @@ export default defineConfig({
     host_permissions: ['https://api.groq.com/*', 'https://api.openai.com/*', ...LOOPBACK_HOSTS],
     // A custom base URL on another origin is asked for when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'optimize-prompt': {
+        // Alt is Option on macOS; rebindable at chrome://extensions/shortcuts.
+        suggested_key: { default: 'Alt+Shift+O', mac: 'Alt+Shift+O' },
+        description: 'Optimize the prompt in the focused field',
+      },
+    },
+  },
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // The always-on trigger script is an unlisted script (see entrypoints/field-triggers.ts).
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ['<all_urls>'],
+          js: ['field-triggers.js'],
+          all_frames: true,
+          match_about_blank: true,
+          match_origin_as_fallback: true,
+          run_at: 'document_idle',
+        },
+      ];
+    },
   },
 });

@@ -1,10 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { loadFieldUi } from '../lib/background/field-ui-loader';
+import { createContextMenu, onCommand, onContextMenuClick } from '../lib/background/in-page-triggers';
+import { insertIntoPage } from '../lib/background/insert-into-page';
+import { syncShortcut } from '../lib/background/shortcut-sync';
 import { serveOptimizePort } from '../lib/messaging/port-server';
 import type { RuntimeRequest } from '../lib/messaging/protocol';
 import { testConnection } from '../lib/providers/test-connection';
 
 export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(createContextMenu);
+  // Every worker start: the user may have rebound the shortcut meanwhile.
+  void syncShortcut().catch(() => undefined);
+
+  browser.commands.onCommand.addListener(onCommand);
+  browser.contextMenus.onClicked.addListener(onContextMenuClick);
+
   browser.runtime.onConnect.addListener((port) =>
     serveOptimizePort(port, { extensionId: browser.runtime.id }),
   );
@@ -14,7 +25,17 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = message as RuntimeRequest;
-    if (request?.type === 'test-connection') return testConnection(request.stage);
-    return undefined;
+    switch (request?.type) {
+      case 'test-connection':
+        return testConnection(request.stage);
+      case 'load-field-ui':
+        return loadFieldUi(sender);
+      case 'open-options':
+        return browser.runtime.openOptionsPage();
+      case 'insert-into-page':
+        return insertIntoPage(request.text);
+      default:
+        return undefined;
+    }
   });
 });

@@ -30,6 +30,14 @@ function selectionSettled(doc: Document): Promise<void> {
   });
 }
 
+/**
+ * Slate copies the DOM selection into its model through a throttled (100 ms) and then scheduled
+ * handler; a paste before that lands at the old selection (measured: appended instead of replaced).
+ */
+function modelSelectionDelayMs(el: HTMLElement): number {
+  return el.closest('[data-slate-editor]') ? 150 : 0;
+}
+
 /** A paste carrying plain text only: rich editors insert it through their own model, with undo. */
 function dispatchPlainPaste(el: HTMLElement, text: string): void {
   const data = new DataTransfer();
@@ -90,6 +98,8 @@ export async function writeRegion(target: FieldTarget, region: FieldRegion, text
   el.focus({ preventScroll: true });
   if (!selectRegion(target, region)) return result(false, null);
   await selectionSettled(el.ownerDocument);
+  const delay = modelSelectionDelayMs(el);
+  if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
   dispatchPlainPaste(el, text);
   // Some editors (TinyMCE) apply a paste a task later, without preventDefault at dispatch time.
   await nextTask();

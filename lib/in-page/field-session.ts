@@ -6,7 +6,11 @@ import type { OptimizationHandle } from '../messaging/optimize-client';
 import type { OptimizeRequest, ResultMetadata, ServerEvent } from '../messaging/protocol';
 import type { Mode } from '../prompts/modes';
 import type { OverlayState } from '../overlay/overlay-view';
-import type { FieldTarget } from './find-field';
+import { deepActiveElement, type FieldTarget } from './find-field';
+
+function deepActive(el: HTMLElement): Element | null {
+  return deepActiveElement(el.ownerDocument);
+}
 
 export type Phase =
   | 'drafting'
@@ -40,6 +44,10 @@ export class FieldSession {
   private readonly original: string;
   private streamed = '';
   private streamedIntoField = false;
+  private streamSteps = 0;
+  private pendingDelta = '';
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private originalWhole = '';
   private draft: string | null = null;
   private refined: string | null = null;
   private refinedStream = '';
@@ -164,30 +172,74 @@ export class FieldSession {
 
   private onDraftDelta(delta: string): void {
     this.streamed += delta;
-    const target = this.target;
-    const el = target?.element;
-    // Value fields take the draft as it streams: the first words show at the first token, and the
-    // run of insertions is one undo step. Rich editors get it whole (one transaction, no thrash);
-    // until then the panel shows it streaming.
+    const el = this.target?.element;
+    // Value fields take the draft as it streams: the first words show at the first token. Rich
+    // editors get it whole (one transaction, no thrash); until then the panel shows it streaming.
     if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
     if (!this.streamedIntoField) {
       if (!this.intact()) return;
       this.streamedIntoField = true;
-      void this.enqueue(() => writeRegion(target!, this.region!, delta));
+      this.streamSteps = 0;
+      this.originalWhole = el.value;
+      this.streamStepWrite(() => writeRegion(this.target!, this.region!, delta));
       return;
     }
-    void this.enqueue(() => (this.intact() ? appendToValueRegion(el, this.region!, delta) : null));
+    // Later deltas are batched per frame: fewer insertions, fewer undo steps to fold afterwards.
+    this.pendingDelta += delta;
+    if (this.flushTimer === null) this.flushTimer = setTimeout(() => this.flushDelta(), 16);
+  }
+
+  private flushDelta(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const delta = this.pendingDelta;
+    this.pendingDelta = '';
+    const el = this.target?.element;
+    if (!delta || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
+    this.streamStepWrite(() => (this.intact() ? appendToValueRegion(el, this.region!, delta) : null));
+  }
+
+  private streamStepWrite(write: () => WriteResult | Promise<WriteResult> | null): void {
+    void this.enqueue(async () => {
+      const result = await write();
+      if (result) this.streamSteps += 1;
+      return result;
+    });
+  }
+
+  /**
+   * Takes the streamed insertions back with the field's own undo, so the user's undo history
+   * holds one step from the original to the complete draft instead of one per chunk. Only while
+   * the field is focused and untouched: undo acts on the focused field's history.
+   */
+  private async unwindStream(): Promise<boolean> {
+    this.flushDelta();
+    await this.writes;
+    const el = this.target?.element;
+    if (!this.streamedIntoField || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return false;
+    this.streamedIntoField = false;
+    if (!this.intact() || el.ownerDocument.activeElement !== el && deepActive(el) !== el) return false;
+    for (let i = 0; i < this.streamSteps; i += 1) el.ownerDocument.execCommand('undo');
+    this.streamSteps = 0;
+    if (el.value !== this.originalWhole) return false;
+    this.region = this.originalRegion;
+    this.expectedWhole = el.value;
+    return true;
   }
 
   private onDraft(draft: string): void {
     this.draft = draft;
     this.phase = 'refining';
     if (!this.target) return;
-    void this.enqueue(async () => {
-      if (!this.intact()) return null;
-      if (this.region!.text === draft) return null;
-      return writeRegion(this.target!, this.region!, draft);
-    }).then(() => this.render());
+    void (async () => {
+      const unwound = await this.unwindStream();
+      await this.enqueue(async () => {
+        if (!this.intact()) return null;
+        if (!unwound && this.region!.text === draft) return null;
+        return writeRegion(this.target!, this.region!, draft);
+      });
+      this.render();
+    })();
   }
 
   private onRefined(refined: string): void {
@@ -222,9 +274,8 @@ export class FieldSession {
   /** A half-streamed draft is never left behind: the field goes back to what the user wrote. */
   private async revertPartialDraft(): Promise<void> {
     if (!this.streamedIntoField || this.draft !== null) return;
-    this.streamedIntoField = false;
-    await this.writes;
-    if (this.intact()) await this.replaceRegion(this.original);
+    const unwound = await this.unwindStream();
+    if (!unwound && this.intact()) await this.replaceRegion(this.original);
     this.render();
   }
 
@@ -241,13 +292,7 @@ export class FieldSession {
     const hadDraft = this.draft !== null;
     this.phase = 'cancelled';
     this.message = hadDraft ? 'Cancelled — the draft is kept.' : 'Cancelled — your text is unchanged.';
-    if (!hadDraft && this.streamedIntoField) {
-      this.streamedIntoField = false;
-      void this.writes.then(async () => {
-        if (this.intact()) await this.replaceRegion(this.original);
-        this.render();
-      });
-    }
+    if (!hadDraft) void this.revertPartialDraft();
     this.render();
   }
 

@@ -34,7 +34,7 @@ const CONTEXT: ChecklistItem = {
  */
 export const CHECKLISTS: Record<Mode, ChecklistItem[]> = {
   general: [
-    { id: 'task', label: 'Task', patterns: [/\b(write|explain|create|draft|summari[sz]e|list|compare|describe|generate|analy[sz]e|review|plan|translate|help)\b/i] },
+    { id: 'task', label: 'Task', patterns: [/\b(write|make|build|explain|create|draft|summari[sz]e|list|compare|describe|generate|analy[sz]e|review|plan|translate|help|design|fix)\b/i] },
     CONTEXT,
     { id: 'role', label: 'Role or audience', patterns: [/\b(you are|act as|as an? |expert|audience|reader|for beginners|for (a|an) )/i] },
     CONSTRAINTS,

@@ -1,0 +1,120 @@
+import type { RuntimeRequest } from '../messaging/protocol';
+import { startOptimization } from '../messaging/optimize-client';
+import { initialRegion } from '../field-adapters/field-region';
+import { writeRegion } from '../field-adapters/write-field';
+import { OverlayView } from '../overlay/overlay-view';
+import { extensionApi } from './extension-api';
+import type { FieldTarget } from './find-field';
+import { FieldSession } from './field-session';
+import type { FieldRunner, PendingRequest } from './relay-global';
+
+/** Copies with the async Clipboard API, or the legacy command where the page forbids it. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const scratch = document.createElement('textarea');
+    scratch.value = text;
+    scratch.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+    document.documentElement.append(scratch);
+    scratch.select();
+    const ok = document.execCommand('copy');
+    scratch.remove();
+    return ok;
+  }
+}
+
+function openSettings(): void {
+  void extensionApi().runtime.sendMessage({ type: 'open-options' } satisfies RuntimeRequest);
+}
+
+interface Entry {
+  session: FieldSession | null;
+  overlay: OverlayView;
+}
+
+/** Sessions by field element; the page's own elements are never tagged or modified for this. */
+export function createFieldRunner(): FieldRunner {
+  const entries = new Map<Element | null, Entry>();
+
+  const close = (key: Element | null) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entry.session?.close();
+    entry.overlay.destroy();
+    entries.delete(key);
+  };
+
+  const overlayFor = (key: Element | null, anchor: Element | null, getSession: () => FieldSession | null) => {
+    const existing = entries.get(key);
+    if (existing) existing.overlay.destroy();
+    const overlay = new OverlayView({
+      cancel: () => getSession()?.cancel(),
+      restore: () => void getSession()?.restore(),
+      retry: () => getSession()?.retry(),
+      apply: () => void getSession()?.apply(),
+      dismiss: () => getSession()?.dismiss(),
+      copy: (text) => void copyText(text),
+      changeMode: (mode) => getSession()?.changeMode(mode),
+      openSettings,
+      close: () => close(key),
+    });
+    overlay.show((anchor as HTMLElement | null) ?? document.body);
+    return overlay;
+  };
+
+  return {
+    begin(pending: PendingRequest) {
+      const key = pending.target?.element ?? null;
+      // A new trigger on the same field replaces the previous request there.
+      const previous = entries.get(key);
+      previous?.session?.cancel();
+      let session: FieldSession | null = null;
+      const overlay = overlayFor(key, pending.target?.element ?? pending.anchor, () => session);
+      session = new FieldSession(pending.target, pending.region, pending.request, {
+        start: (request, onEvent) => startOptimization(request, onEvent, (info) => extensionApi().runtime.connect(info)),
+        copy: copyText,
+        render: (state) => overlay.render(state),
+      });
+      entries.set(key, { session, overlay });
+      session.adopt(pending.handle, pending.drain);
+    },
+
+    refuse(message, anchor) {
+      const overlay = overlayFor(null, anchor, () => null);
+      entries.set(null, { session: null, overlay });
+      overlay.render({
+        message,
+        tone: 'error',
+        busy: false,
+        preview: null,
+        offer: null,
+        settingsLink: false,
+        canCancel: false,
+        canRestore: false,
+        canRetry: false,
+        copyText: null,
+        mode: 'general',
+        checklist: null,
+      });
+    },
+
+    cancelFor(element) {
+      for (const [key, entry] of entries) {
+        if (key && (key === element || key.contains(element)) && entry.session?.running) {
+          entry.session.cancel();
+          return true;
+        }
+      }
+      return false;
+    },
+
+    async insertText(target: FieldTarget, text: string) {
+      // The field's selection when it has one, else all of it: the same rule as a trigger.
+      const result = await writeRegion(target, initialRegion(target), text);
+      if (!result.ok) await copyText(text);
+      return result.ok;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm run demo`: Prompt Relay end to end with no keys and no network. Builds the extension,
+ * starts the demo mock providers (Groq-like ≈150 ms, OpenAI-like ≈3 s), launches Chromium with the
+ * extension configured for them, and opens the demo page. With a display it stays open for you;
+ * without one it runs a scripted optimization, saves screenshots to demo-output/ and prints times.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startDemoProviders } from '../tests/fixtures/mock-provider/demo-providers';
+import { startStaticServer } from '../tests/fixtures/pages/static-server';
+import { configureProviders } from '../tests/browser/support/configure-providers';
+import { openPopup } from '../tests/browser/support/extension-pages';
+import { launchExtension } from '../tests/browser/support/launch-extension';
+import { optimizeAndTime } from '../tests/browser/support/popup-timing';
+import { buildFixtures } from './build-fixtures';
+
+const OUTPUT_DIR = resolve('demo-output');
+const PROMPT = 'make a video of a cat surfing at sunset';
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+async function main(): Promise<void> {
+  const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
+  if (!process.argv.includes('--no-build')) run('npx', ['wxt', 'build']);
+  await buildFixtures();
+  const providers = await startDemoProviders();
+  const pages = await startStaticServer();
+  const extension = await launchExtension({ headless: !interactive });
+  const stop = async () => {
+    await extension.close().catch(() => undefined);
+    await pages.close();
+    await providers.close();
+  };
+  try {
+    await configureProviders(extension.serviceWorker, {
+      draftUrl: providers.draft.url,
+      refinementUrl: providers.refinement.url,
+      draftKey: 'demo-draft-key',
+      refinementKey: 'demo-refinement-key',
+    });
+    const demoPage = await extension.context.newPage();
+    await demoPage.goto(`${pages.url}/demo.html`);
+
+    if (interactive) {
+      console.log('\nPrompt Relay demo is running with local mock providers (no keys, no network).');
+      console.log('- Click into the prompt on the demo page and press Alt+Shift+O.');
+      console.log(`- Or open the popup page: chrome-extension://${extension.extensionId}/popup.html`);
+      console.log('Close the browser window to stop.\n');
+      await new Promise<void>((done) => extension.context.on('close', () => done()));
+      await stop();
+      return;
+    }
+
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    const popup = await openPopup(extension.context, extension.extensionId);
+    await popup.setViewportSize({ width: 460, height: 720 });
+    await popup.getByLabel('Prompt', { exact: true }).fill(PROMPT);
+    await popup.getByLabel('Mode').selectOption('video');
+    const draftTiming = optimizeAndTime(popup);
+    await popup.getByText('Draft ready! Refining in background…').waitFor();
+    await popup.screenshot({ path: resolve(OUTPUT_DIR, 'popup-draft.png') });
+    const timing = await draftTiming;
+    await popup.getByText(/Refined! Quality score/).waitFor();
+    await popup.screenshot({ path: resolve(OUTPUT_DIR, 'popup-refined.png') });
+
+    // The same, in place, in the demo page's text field.
+    const field = demoPage.getByLabel('Your prompt');
+    await field.click();
+    await demoPage.keyboard.press('Alt+Shift+O');
+    await demoPage.locator('prompt-relay-overlay').getByText('Draft ready! Refining in background…').waitFor();
+    await demoPage.screenshot({ path: resolve(OUTPUT_DIR, 'in-page-draft.png') });
+    await demoPage.locator('prompt-relay-overlay').getByText(/Refined! Quality score/).waitFor();
+    await demoPage.screenshot({ path: resolve(OUTPUT_DIR, 'in-page-refined.png') });
+
+    console.log('\nPrompt Relay demo (headless, local mock providers)');
+    console.log(`  popup: first draft text   ${timing.firstTextMs.toFixed(0)} ms after Optimize`);
+    console.log(`  popup: draft ready        ${timing.draftReadyMs.toFixed(0)} ms`);
+    console.log(`  popup: refinement shown   ${timing.refinedMs?.toFixed(0)} ms`);
+    console.log(`  screenshots in ${OUTPUT_DIR}/`);
+    await stop();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
+import { configureProviders, TEST_DRAFT_KEY, TEST_REFINEMENT_KEY } from './support/configure-providers';
+import { openOptions, openPopup } from './support/extension-pages';
+import { expect, test } from './support/fixtures';
+import { optimizeAndTime } from './support/popup-timing';
+
+const DRAFT = 'Write a haiku about autumn leaves falling in a quiet park, calm tone, three lines.';
+const REFINED =
+  'You are a poet. Write a haiku (5-7-5) about autumn leaves drifting down in a quiet city park at dusk. Calm, reflective tone. Return only the three lines.';
+
+let draftMock: MockProvider;
+let refinementMock: MockProvider;
+
+test.beforeAll(async () => {
+  draftMock = await startMockProvider({ scenario: { reply: DRAFT, firstTokenMs: 80, tokensPerSecond: 400 } });
+  refinementMock = await startMockProvider({ scenario: { reply: REFINED, firstTokenMs: 700, tokensPerSecond: 200 } });
+});
+test.afterAll(async () => {
+  await draftMock?.close();
+  await refinementMock?.close();
+});
+test.beforeEach(async ({ extension }) => {
+  draftMock.reset();
+  refinementMock.reset();
+  await configureProviders(extension.serviceWorker, { draftUrl: draftMock.url, refinementUrl: refinementMock.url });
+});
+
+test('keys and base URLs entered on the options page drive a two-stage optimization in the popup', async ({ extension }) => {
+  await configureProviders(extension.serviceWorker, {});
+  const options = await openOptions(extension.context, extension.extensionId);
+  await expect(options.getByRole('status').filter({ hasText: 'No API keys' })).toBeVisible();
+  await options.getByLabel('Draft API key', { exact: true }).fill(TEST_DRAFT_KEY);
+  await options.getByLabel('Draft base URL').fill(`${draftMock.url}/openai/v1`);
+  await options.getByLabel('Refinement API key', { exact: true }).fill(TEST_REFINEMENT_KEY);
+  await options.getByLabel('Refinement base URL').fill(`${refinementMock.url}/v1`);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('Saved', { exact: true })).toBeVisible();
+  await expect(options.getByText('Two-stage optimization enabled')).toBeVisible();
+  await options.close();
+
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  const timing = await optimizeAndTime(popup);
+  expect(timing.firstTextMs).toBeLessThan(timing.draftReadyMs + 1);
+  expect(timing.draftReadyMs).toBeLessThan(timing.refinedMs!);
+
+  const result = popup.getByLabel('Optimized prompt');
+  await expect(result).toHaveValue(REFINED);
+  await expect(popup.getByRole('status').first()).toContainText(/Refined! Quality score: \d+%/);
+  // Each key went only to its own endpoint.
+  expect(draftMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${TEST_DRAFT_KEY}`]);
+  expect(refinementMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${TEST_REFINEMENT_KEY}`]);
+  await popup.close();
+});
+
+test('the draft is shown and editable while the refinement runs; an edit is never overwritten', async ({ extension }) => {
+  refinementMock.setScenario({ firstTokenMs: 1500 });
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  await popup.getByLabel('Prompt', { exact: true }).press('Control+Enter');
+  await expect(popup.getByText('Draft ready! Refining in background…')).toBeVisible();
+  const result = popup.getByLabel('Optimized prompt');
+  await expect(result).toHaveValue(DRAFT);
+  await result.press('End');
+  await result.pressSequentially(' Mine.');
+  await expect(popup.getByText('Refined version ready —')).toBeVisible();
+  await expect(result).toHaveValue(`${DRAFT} Mine.`);
+  await popup.getByRole('button', { name: 'Apply' }).click();
+  await expect(result).toHaveValue(REFINED);
+  await popup.getByRole('button', { name: 'Restore original' }).click();
+  await expect(result).toHaveValue('haiku autumn leaves');
+  await popup.close();
+});
+
+test('a draft endpoint answering 500 still ends with a refinement (single stage)', async ({ extension }) => {
+  draftMock.setScenario({ failure: { kind: 'status', status: 500 } });
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+  await expect(popup.getByRole('status').first()).toContainText('Refined!');
+  expect(draftMock.requests.length).toBeGreaterThanOrEqual(1);
+  await popup.close();
+});
+
+test('a refinement endpoint answering 500 leaves the draft and says so', async ({ extension }) => {
+  refinementMock.setScenario({ failure: { kind: 'status', status: 500 } });
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByRole('alert')).toContainText('Refinement failed — the draft is kept. OpenAI had a problem (HTTP 500)');
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(DRAFT);
+  await popup.close();
+});
+
+test('with no keys the popup says what to do and links to the settings, sending nothing', async ({ extension }) => {
+  await configureProviders(extension.serviceWorker, {});
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByRole('alert')).toContainText('No API keys yet. Add a Draft or Refinement API key in Prompt Relay settings');
+  await expect(popup.getByRole('alert').getByRole('button', { name: 'Open settings' })).toBeVisible();
+  expect(draftMock.requests.length + refinementMock.requests.length).toBe(0);
+  await popup.close();
+});
+
+test('a rejected key is named with where to get one', async ({ extension }) => {
+  await configureProviders(extension.serviceWorker, { draftUrl: draftMock.url });
+  draftMock.setScenario({ failure: { kind: 'status', status: 401 } });
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByRole('alert')).toContainText('Groq rejected the API key. Check the Draft API key in settings (get one at https://console.groq.com/keys).');
+  await popup.close();
+});
+
+test('Cancel (Esc) aborts the provider request', async ({ extension }) => {
+  refinementMock.setScenario({ firstTokenMs: 10_000 });
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByText('Draft ready! Refining in background…')).toBeVisible();
+  await popup.keyboard.press('Escape');
+  await expect.poll(() => refinementMock.requests[0]?.aborted).toBe(true);
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(DRAFT);
+  await popup.close();
+});
+
+test('provider requests come from the extension worker, not from a page', async ({ extension }) => {
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+  for (const request of [...draftMock.requests, ...refinementMock.requests]) {
+    expect(request.headers.origin).toBe(`chrome-extension://${extension.extensionId}`);
+  }
+  await popup.close();
+});
