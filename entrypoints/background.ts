@@ -1,7 +1,11 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadFieldUi } from '../lib/background/field-ui-loader';
-import { createContextMenu, onCommand, onContextMenuClick } from '../lib/background/in-page-triggers';
+import {
+  createContextMenu,
+  onCommand,
+  onContextMenuClick,
+} from '../lib/background/in-page-triggers';
 import { insertIntoPage } from '../lib/background/insert-into-page';
 import { syncShortcut } from '../lib/background/shortcut-sync';
 import { serveOptimizePort } from '../lib/messaging/port-server';
@@ -21,8 +25,10 @@ export default defineBackground(() => {
   );
 
   // Returning a Promise answers the message (webextension-polyfill semantics).
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<unknown> | undefined => {
+  const answer = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = message as RuntimeRequest;
     switch (request?.type) {
@@ -37,5 +43,7 @@ export default defineBackground(() => {
       default:
         return undefined;
     }
-  });
+  };
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  browser.runtime.onMessage.addListener(answer);
 });

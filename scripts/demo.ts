@@ -24,7 +24,8 @@ function run(command: string, args: string[]): void {
 }
 
 async function main(): Promise<void> {
-  const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
+  const interactive =
+    Boolean(process.env.DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
   if (!process.argv.includes('--no-build')) run('npx', ['wxt', 'build']);
   await buildFixtures();
   const providers = await startDemoProviders();
@@ -46,9 +47,13 @@ async function main(): Promise<void> {
     await demoPage.goto(`${pages.url}/demo.html`);
 
     if (interactive) {
-      console.log('\nPrompt Relay demo is running with local mock providers (no keys, no network).');
+      console.log(
+        '\nPrompt Relay demo is running with local mock providers (no keys, no network).',
+      );
       console.log('- Click into the prompt on the demo page and press Alt+Shift+O.');
-      console.log(`- Or open the popup page: chrome-extension://${extension.extensionId}/popup.html`);
+      console.log(
+        `- Or open the popup page: chrome-extension://${extension.extensionId}/popup.html`,
+      );
       console.log('Close the browser window to stop.\n');
       await new Promise<void>((done) => extension.context.on('close', () => done()));
       await stop();
@@ -71,9 +76,15 @@ async function main(): Promise<void> {
     const field = demoPage.getByLabel('Your prompt');
     await field.click();
     await demoPage.keyboard.press('Alt+Shift+O');
-    await demoPage.locator('prompt-relay-overlay').getByText('Draft ready! Refining in background…').waitFor();
+    await demoPage
+      .locator('prompt-relay-overlay')
+      .getByText('Draft ready! Refining in background…')
+      .waitFor();
     await demoPage.screenshot({ path: resolve(OUTPUT_DIR, 'in-page-draft.png') });
-    await demoPage.locator('prompt-relay-overlay').getByText(/Refined! Quality score/).waitFor();
+    await demoPage
+      .locator('prompt-relay-overlay')
+      .getByText(/Refined! Quality score/)
+      .waitFor();
     await demoPage.screenshot({ path: resolve(OUTPUT_DIR, 'in-page-refined.png') });
 
     console.log('\nPrompt Relay demo (headless, local mock providers)');

@@ -33,7 +33,10 @@ export interface OptimizerState {
   restoreOriginal(): void;
 }
 
-type Data = Omit<OptimizerState, 'optimize' | 'editResult' | 'applyRefined' | 'dismissRefined' | 'cancel' | 'restoreOriginal'>;
+type Data = Omit<
+  OptimizerState,
+  'optimize' | 'editResult' | 'applyRefined' | 'dismissRefined' | 'cancel' | 'restoreOriginal'
+>;
 
 const idle: Data = {
   isProcessing: false,
@@ -110,10 +113,14 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
   optimize(request) {
     handle?.cancel();
     set({ ...idle, isProcessing: true, originalPrompt: request.prompt });
-    const current = startOptimization(request, (event) => {
-      if (handle !== current) return;
-      set((state) => reduceEvent(state, event));
-    }, (info) => browser.runtime.connect(info));
+    const current = startOptimization(
+      request,
+      (event) => {
+        if (handle !== current) return;
+        set((state) => reduceEvent(state, event));
+      },
+      (info) => browser.runtime.connect(info),
+    );
     handle = current;
   },
 
@@ -123,7 +130,8 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
 
   applyRefined() {
     const { pendingRefined } = get();
-    if (pendingRefined !== null) set({ optimizedPrompt: pendingRefined, pendingRefined: null, userEdited: false });
+    if (pendingRefined !== null)
+      set({ optimizedPrompt: pendingRefined, pendingRefined: null, userEdited: false });
   },
 
   dismissRefined() {

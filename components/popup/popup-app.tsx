@@ -73,14 +73,23 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
         />
         <div className="row">
           <label htmlFor={ids.mode}>Mode</label>
-          <select id={ids.mode} value={mode} onChange={(e) => isMode(e.target.value) && setMode(e.target.value)}>
+          <select
+            id={ids.mode}
+            value={mode}
+            onChange={(e) => isMode(e.target.value) && setMode(e.target.value)}
+          >
             {MODES.map((m) => (
               <option key={m} value={m}>
                 {MODE_LABELS[m]}
               </option>
             ))}
           </select>
-          <button type="submit" className="primary" disabled={!prompt.trim()} aria-keyshortcuts="Control+Enter Meta+Enter">
+          <button
+            type="submit"
+            className="primary"
+            disabled={!prompt.trim()}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
             Optimize
           </button>
         </div>
@@ -112,7 +121,9 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
           <ResultActions
             text={state.optimizedPrompt}
             canCancel={state.isProcessing}
-            canRestore={state.originalPrompt !== '' && state.optimizedPrompt !== state.originalPrompt}
+            canRestore={
+              state.originalPrompt !== '' && state.optimizedPrompt !== state.originalPrompt
+            }
             onCancel={state.cancel}
             onRestore={state.restoreOriginal}
             extra={resultExtra?.(state.optimizedPrompt)}

@@ -25,7 +25,8 @@ export function QualityDetails({ quality }: { quality: QualityReport }) {
     <details className="quality">
       <summary>How the score is made</summary>
       <p className="hint">
-        The share of this mode&apos;s essentials the prompt mentions. Length and formatting earn nothing.
+        The share of this mode&apos;s essentials the prompt mentions. Length and formatting earn
+        nothing.
       </p>
       <ul className="quality-list">
         <Row name="Original" score={quality.original} />

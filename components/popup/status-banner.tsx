@@ -5,7 +5,15 @@ import { openSettings } from './open-settings';
 
 type Props = Pick<
   OptimizerState,
-  'isProcessing' | 'isDraftReady' | 'isRefining' | 'error' | 'notice' | 'usedFallback' | 'refinementOff' | 'isComplete' | 'metadata'
+  | 'isProcessing'
+  | 'isDraftReady'
+  | 'isRefining'
+  | 'error'
+  | 'notice'
+  | 'usedFallback'
+  | 'refinementOff'
+  | 'isComplete'
+  | 'metadata'
 >;
 
 function SettingsLink() {
@@ -18,7 +26,16 @@ function SettingsLink() {
 
 /** One line that says where the request is, announced politely to screen readers. */
 export function StatusBanner(props: Props) {
-  const { isProcessing, isDraftReady, isRefining, error, notice, refinementOff, isComplete, metadata } = props;
+  const {
+    isProcessing,
+    isDraftReady,
+    isRefining,
+    error,
+    notice,
+    refinementOff,
+    isComplete,
+    metadata,
+  } = props;
   let body: ReactNode = null;
   let tone = 'info';
   if (isProcessing && !isDraftReady && !notice) {
@@ -30,7 +47,8 @@ export function StatusBanner(props: Props) {
   } else if (isRefining && isDraftReady) {
     body = (
       <>
-        <span className="spinner" aria-hidden="true" /> <strong>Draft ready</strong>! Refining in background…
+        <span className="spinner" aria-hidden="true" /> <strong>Draft ready</strong>! Refining in
+        background…
       </>
     );
   } else if (isRefining && notice) {
@@ -42,7 +60,8 @@ export function StatusBanner(props: Props) {
   } else if (isComplete && refinementOff && !error) {
     body = (
       <>
-        <strong>Draft ready</strong>! Refinement is off: add a Refinement API key to refine. <SettingsLink />
+        <strong>Draft ready</strong>! Refinement is off: add a Refinement API key to refine.{' '}
+        <SettingsLink />
       </>
     );
   } else if (isComplete && metadata?.quality.refined && !error) {

@@ -28,11 +28,18 @@ export function onCommand(command: string, tab: Browser.tabs.Tab | undefined): v
   send(tab.id, { type: 'trigger', source: 'command' });
 }
 
-export function onContextMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {
+export function onContextMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): void {
   if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
   send(
     tab.id,
-    { type: 'trigger', source: 'context-menu', ...(info.selectionText ? { selectionText: info.selectionText } : {}) },
+    {
+      type: 'trigger',
+      source: 'context-menu',
+      ...(info.selectionText ? { selectionText: info.selectionText } : {}),
+    },
     info.frameId,
   );
 }

@@ -10,9 +10,9 @@ export async function insertIntoPage(text: string): Promise<InsertIntoPageResult
     .executeScript({
       target: { tabId: tab.id, allFrames: true },
       func: () => {
-        const relay = (globalThis as unknown as Record<symbol, { lastFocused?: { at: number } } | undefined>)[
-          Symbol.for('prompt-relay')
-        ];
+        const relay = (
+          globalThis as unknown as Record<symbol, { lastFocused?: { at: number } } | undefined>
+        )[Symbol.for('prompt-relay')];
         return relay?.lastFocused?.at ?? 0;
       },
     })

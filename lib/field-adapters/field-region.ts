@@ -24,7 +24,8 @@ export function readFieldText(target: FieldTarget): string {
 function selectionIn(el: HTMLElement): Selection | null {
   const root = el.getRootNode();
   // Chrome exposes the selection inside an open shadow root on the root itself.
-  const shadowSelection = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection;
+  const shadowSelection = (root as ShadowRoot & { getSelection?: () => Selection | null })
+    .getSelection;
   if (root instanceof ShadowRoot && typeof shadowSelection === 'function') {
     return shadowSelection.call(root);
   }
@@ -76,7 +77,11 @@ export function selectRegion(target: FieldTarget, region: FieldRegion): boolean 
 }
 
 /** Does the field still hold exactly what the request last put there? */
-export function regionIntact(target: FieldTarget, region: FieldRegion, expectedWhole: string): boolean {
+export function regionIntact(
+  target: FieldTarget,
+  region: FieldRegion,
+  expectedWhole: string,
+): boolean {
   const el = target.element;
   if (!el.isConnected) return false;
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {

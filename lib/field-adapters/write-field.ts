@@ -43,7 +43,12 @@ function dispatchPlainPaste(el: HTMLElement, text: string): void {
   const data = new DataTransfer();
   data.setData('text/plain', text);
   el.dispatchEvent(
-    new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }),
+    new ClipboardEvent('paste', {
+      clipboardData: data,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    }),
   );
 }
 
@@ -60,7 +65,8 @@ function writeValueField(
   insertTextIntoField(el, text);
   // A single-line input turns line breaks into spaces; what landed is what counts.
   const landed = el.value.slice(start, start + text.length);
-  const ok = landed === text || (el instanceof HTMLInputElement && landed === text.replace(/\r?\n/g, ' '));
+  const ok =
+    landed === text || (el instanceof HTMLInputElement && landed === text.replace(/\r?\n/g, ' '));
   const next: FieldRegion = region.whole
     ? { text: el.value, whole: true, start: 0, strippedStart: 0 }
     : { text: landed, whole: false, start, strippedStart: 0 };
@@ -74,7 +80,11 @@ function writeValueField(
  * TinyMCE); execCommand('insertText') is the fallback for plain contenteditable. Each write is
  * read back, because some editors accept the command and ignore it (Slate).
  */
-export async function writeRegion(target: FieldTarget, region: FieldRegion, text: string): Promise<WriteResult> {
+export async function writeRegion(
+  target: FieldTarget,
+  region: FieldRegion,
+  text: string,
+): Promise<WriteResult> {
   const el = target.element;
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
     return writeValueField(el, target, region, text);
@@ -131,5 +141,10 @@ export function appendToValueRegion(
   const next: FieldRegion = region.whole
     ? { text: el.value, whole: true, start: 0, strippedStart: 0 }
     : { text: landed, whole: false, start, strippedStart: 0 };
-  return { ok: landed.endsWith(text) || el instanceof HTMLInputElement, region: next, wholeText: el.value, technique: 'insert-text' };
+  return {
+    ok: landed.endsWith(text) || el instanceof HTMLInputElement,
+    region: next,
+    wholeText: el.value,
+    technique: 'insert-text',
+  };
 }

@@ -46,7 +46,11 @@ export function createFieldRunner(): FieldRunner {
     entries.delete(key);
   };
 
-  const overlayFor = (key: Element | null, anchor: Element | null, getSession: () => FieldSession | null) => {
+  const overlayFor = (
+    key: Element | null,
+    anchor: Element | null,
+    getSession: () => FieldSession | null,
+  ) => {
     const existing = entries.get(key);
     if (existing) existing.overlay.destroy();
     const overlay = new OverlayView({
@@ -73,7 +77,8 @@ export function createFieldRunner(): FieldRunner {
       let session: FieldSession | null = null;
       const overlay = overlayFor(key, pending.target?.element ?? pending.anchor, () => session);
       session = new FieldSession(pending.target, pending.region, pending.request, {
-        start: (request, onEvent) => startOptimization(request, onEvent, (info) => extensionApi().runtime.connect(info)),
+        start: (request, onEvent) =>
+          startOptimization(request, onEvent, (info) => extensionApi().runtime.connect(info)),
         copy: copyText,
         render: (state) => overlay.render(state),
       });

@@ -159,7 +159,11 @@ export class FieldSession {
       case 'done':
         this.metadata ??= event.metadata;
         this.refinementOff = event.note === 'refinement-off';
-        if (this.phase === 'refining' || this.phase === 'drafting' || this.phase === 'single-stage') {
+        if (
+          this.phase === 'refining' ||
+          this.phase === 'drafting' ||
+          this.phase === 'single-stage'
+        ) {
           this.phase = this.draft !== null ? 'draft-only' : 'error';
         }
         break;
@@ -196,7 +200,9 @@ export class FieldSession {
     this.pendingDelta = '';
     const el = this.target?.element;
     if (!delta || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
-    this.streamStepWrite(() => (this.intact() ? appendToValueRegion(el, this.region!, delta) : null));
+    this.streamStepWrite(() =>
+      this.intact() ? appendToValueRegion(el, this.region!, delta) : null,
+    );
   }
 
   private streamStepWrite(write: () => WriteResult | Promise<WriteResult> | null): void {
@@ -216,9 +222,14 @@ export class FieldSession {
     this.flushDelta();
     await this.writes;
     const el = this.target?.element;
-    if (!this.streamedIntoField || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return false;
+    if (
+      !this.streamedIntoField ||
+      !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)
+    )
+      return false;
     this.streamedIntoField = false;
-    if (!this.intact() || el.ownerDocument.activeElement !== el && deepActive(el) !== el) return false;
+    if (!this.intact() || (el.ownerDocument.activeElement !== el && deepActive(el) !== el))
+      return false;
     for (let i = 0; i < this.streamSteps; i += 1) el.ownerDocument.execCommand('undo');
     this.streamSteps = 0;
     if (el.value !== this.originalWhole) return false;
@@ -291,7 +302,9 @@ export class FieldSession {
     this.handle?.cancel();
     const hadDraft = this.draft !== null;
     this.phase = 'cancelled';
-    this.message = hadDraft ? 'Cancelled — the draft is kept.' : 'Cancelled — your text is unchanged.';
+    this.message = hadDraft
+      ? 'Cancelled — the draft is kept.'
+      : 'Cancelled — your text is unchanged.';
     if (!hadDraft) void this.revertPartialDraft();
     this.render();
   }
@@ -301,7 +314,11 @@ export class FieldSession {
     this.generation += 1;
     await this.writes;
     if (!this.fieldAlive()) return;
-    const region = this.intact() ? this.region : this.originalRegion?.whole ? { ...this.originalRegion, text: readFieldText(this.target!) } : null;
+    const region = this.intact()
+      ? this.region
+      : this.originalRegion?.whole
+        ? { ...this.originalRegion, text: readFieldText(this.target!) }
+        : null;
     let ok = false;
     if (region) ok = await this.enqueue(() => writeRegion(this.target!, region, this.original));
     this.phase = 'restored';
@@ -316,7 +333,10 @@ export class FieldSession {
     await this.writes;
     // The user changed the field: replace the region where it can still be found, else the whole
     // field when the request owned all of it.
-    const region = this.region && !this.region.whole ? this.region : { text: readFieldText(this.target!), whole: true, start: 0, strippedStart: 0 };
+    const region =
+      this.region && !this.region.whole
+        ? this.region
+        : { text: readFieldText(this.target!), whole: true, start: 0, strippedStart: 0 };
     const ok = await this.enqueue(() => writeRegion(this.target!, region, this.refined!));
     if (!ok) await this.fallBackToClipboard(this.refined);
     this.phase = 'refined';
@@ -360,7 +380,13 @@ export class FieldSession {
       offer: null,
       settingsLink: false,
       canCancel: this.running,
-      canRestore: this.target !== null && this.phase !== 'restored' && (this.streamedIntoField || this.draft !== null || this.phase === 'refined' || this.phase === 'offer'),
+      canRestore:
+        this.target !== null &&
+        this.phase !== 'restored' &&
+        (this.streamedIntoField ||
+          this.draft !== null ||
+          this.phase === 'refined' ||
+          this.phase === 'offer'),
       canRetry: false,
       copyText: this.refined ?? this.draft,
       mode: this.request.mode,
@@ -368,12 +394,23 @@ export class FieldSession {
     };
     const withError = (state: OverlayState): OverlayState =>
       this.error
-        ? { ...state, message: this.error.message, tone: 'error', settingsLink: needsSettings(this.error.code), canRetry: this.error.retryable }
+        ? {
+            ...state,
+            message: this.error.message,
+            tone: 'error',
+            settingsLink: needsSettings(this.error.code),
+            canRetry: this.error.retryable,
+          }
         : state;
 
     switch (this.phase) {
       case 'drafting':
-        return { ...base, message: 'Drafting…', busy: true, preview: this.target?.kind === 'rich' || !this.target ? this.streamed || null : null };
+        return {
+          ...base,
+          message: 'Drafting…',
+          busy: true,
+          preview: this.target?.kind === 'rich' || !this.target ? this.streamed || null : null,
+        };
       case 'single-stage':
         return {
           ...base,
@@ -382,7 +419,12 @@ export class FieldSession {
           preview: this.refinedStream || null,
         };
       case 'refining':
-        return { ...base, message: 'Draft ready! Refining in background…', busy: true, preview: this.target ? null : this.draft };
+        return {
+          ...base,
+          message: 'Draft ready! Refining in background…',
+          busy: true,
+          preview: this.target ? null : this.draft,
+        };
       case 'refined':
         return {
           ...base,
@@ -403,12 +445,19 @@ export class FieldSession {
           ...base,
           message:
             this.message ||
-            (this.refinementOff ? 'Draft ready! Refinement is off: add a Refinement API key in settings to refine.' : 'Draft ready.'),
+            (this.refinementOff
+              ? 'Draft ready! Refinement is off: add a Refinement API key in settings to refine.'
+              : 'Draft ready.'),
           settingsLink: this.refinementOff,
           preview: this.target ? null : this.draft,
         };
       case 'error':
-        return withError({ ...base, message: 'Prompt Relay could not optimize this prompt.', tone: 'error', copyText: null });
+        return withError({
+          ...base,
+          message: 'Prompt Relay could not optimize this prompt.',
+          tone: 'error',
+          copyText: null,
+        });
       case 'cancelled':
         return { ...base, message: this.message, canRetry: true, copyText: this.draft };
       case 'restored':

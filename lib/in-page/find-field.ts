@@ -52,12 +52,11 @@ export function refusalFor(el: Element): FieldRefusal | null {
 }
 
 export type FieldLookup =
-  | { ok: true; target: FieldTarget }
-  | { ok: false; refusal: FieldRefusal; element: Element | null };
+  { ok: true; target: FieldTarget } | { ok: false; refusal: FieldRefusal; element: Element | null };
 
 export function findField(doc: Document = document): FieldLookup {
   const active = deepActiveElement(doc);
-  if (!active || active === doc.body && !doc.body.isContentEditable) {
+  if (!active || (active === doc.body && !doc.body.isContentEditable)) {
     return { ok: false, refusal: 'not-editable', element: null };
   }
   const refusal = refusalFor(active);

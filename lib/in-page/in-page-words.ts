@@ -4,8 +4,10 @@ export const REFUSAL_WORDS: Record<FieldRefusal | 'empty' | 'too-long', string> 
   password: 'Prompt Relay never reads password fields.',
   payment: 'Prompt Relay never reads payment card fields.',
   'one-time-code': 'Prompt Relay never reads one-time code fields.',
-  'read-only': 'This field is read-only, so there is nothing to optimize in place. Select its text and use the right-click menu to get a copy.',
+  'read-only':
+    'This field is read-only, so there is nothing to optimize in place. Select its text and use the right-click menu to get a copy.',
   'not-editable': 'Click into a text field (or select text) first, then press the shortcut again.',
   empty: 'There is no text to optimize. Type a prompt first.',
-  'too-long': 'This prompt is longer than Prompt Relay optimizes (20,000 characters). Select a part of it first.',
+  'too-long':
+    'This prompt is longer than Prompt Relay optimizes (20,000 characters). Select a part of it first.',
 };

@@ -1,12 +1,22 @@
 import { initialRegion } from '../field-adapters/field-region';
 import { startOptimization } from '../messaging/optimize-client';
-import type { ContentMessage, OptimizeRequest, RuntimeRequest, ServerEvent } from '../messaging/protocol';
+import type {
+  ContentMessage,
+  OptimizeRequest,
+  RuntimeRequest,
+  ServerEvent,
+} from '../messaging/protocol';
 import { isMode, type Mode } from '../prompts/modes';
 import { extensionApi } from './extension-api';
 import { deepActiveElement, findField, type FieldTarget } from './find-field';
 import { REFUSAL_WORDS } from './in-page-words';
 import { relayGlobal, type FieldRunner, type PendingRequest } from './relay-global';
-import { DEFAULT_SHORTCUT, matchesBinding, parseShortcut, type KeyBinding } from './shortcut-binding';
+import {
+  DEFAULT_SHORTCUT,
+  matchesBinding,
+  parseShortcut,
+  type KeyBinding,
+} from './shortcut-binding';
 
 /** Same limit as the pipeline's: refused here so no request is sent at all. */
 const MAX_PROMPT_CHARS = 20_000;
@@ -28,17 +38,22 @@ function loadRunner(): Promise<FieldRunner | null> {
   return runnerLoading;
 }
 
-async function defaultMode(): Promise<Mode> {
-  try {
-    const { defaultMode: mode } = await extensionApi().storage.sync.get('defaultMode');
-    return isMode(mode) ? mode : 'general';
-  } catch {
-    return 'general';
-  }
+let modeRead: Promise<Mode> | null = null;
+
+/** Read once and kept until the setting changes: it sits on the path to the first draft token. */
+function defaultMode(): Promise<Mode> {
+  modeRead ??= extensionApi()
+    .storage.sync.get('defaultMode')
+    .then(({ defaultMode: mode }) => (isMode(mode) ? mode : 'general'))
+    .catch(() => 'general' as const);
+  return modeRead;
 }
 
 function fieldHint(el: HTMLElement): string | undefined {
-  const hint = el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? el.getAttribute('data-placeholder');
+  const hint =
+    el.getAttribute('aria-label') ??
+    el.getAttribute('placeholder') ??
+    el.getAttribute('data-placeholder');
   return hint?.slice(0, 120) || undefined;
 }
 
@@ -47,7 +62,11 @@ function refuse(message: string, anchor: Element | null): void {
 }
 
 /** Starts the request at once, so the provider's first-token wait overlaps loading the UI. */
-async function optimize(target: FieldTarget | null, text: string, anchor: Element | null): Promise<void> {
+async function optimize(
+  target: FieldTarget | null,
+  text: string,
+  anchor: Element | null,
+): Promise<void> {
   const region = target ? initialRegion(target) : null;
   const prompt = region ? region.text : text;
   if (!prompt.trim()) return refuse(REFUSAL_WORDS.empty, anchor);
@@ -119,7 +138,10 @@ function onKeyDown(event: KeyboardEvent): void {
 function onFocusIn(event: FocusEvent): void {
   const path = event.composedPath();
   const el = path[0];
-  if (el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)) {
+  if (
+    el instanceof HTMLElement &&
+    (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)
+  ) {
     relayGlobal().lastFocused = { element: el, at: Date.now() };
   }
 }
@@ -140,6 +162,7 @@ export function installTriggers(): void {
   const api = extensionApi();
   api.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'shortcut' in changes) void readBinding();
+    if (area === 'sync' && 'defaultMode' in changes) modeRead = null;
   });
   document.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('focusin', onFocusIn, true);

@@ -1,5 +1,10 @@
 import type { Runtime } from 'webextension-polyfill';
-import { OPTIMIZE_PORT_NAME, type ClientMessage, type OptimizeRequest, type ServerEvent } from './protocol';
+import {
+  OPTIMIZE_PORT_NAME,
+  type ClientMessage,
+  type OptimizeRequest,
+  type ServerEvent,
+} from './protocol';
 
 export interface OptimizationHandle {
   cancel(): void;

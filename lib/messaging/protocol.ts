@@ -102,8 +102,7 @@ export type ContentMessage =
   | { type: 'insert-text'; text: string };
 
 export type TestConnectionResult =
-  | { ok: true; latencyMs: number; model: string }
-  | { ok: false; error: ErrorInfo };
+  { ok: true; latencyMs: number; model: string } | { ok: false; error: ErrorInfo };
 
 export interface RuntimeResponses {
   'test-connection': TestConnectionResult;

@@ -33,7 +33,11 @@ export interface OverlayActions {
   close(): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -80,13 +84,22 @@ export class OverlayView {
       option.value = mode;
       this.modeSelect.append(option);
     }
-    this.modeSelect.addEventListener('change', () => this.actions.changeMode(this.modeSelect.value as Mode));
-    head.append(modeLabel, this.button('close', '×', () => this.actions.close(), 'close', 'Close'));
+    this.modeSelect.addEventListener('change', () =>
+      this.actions.changeMode(this.modeSelect.value as Mode),
+    );
+    head.append(
+      modeLabel,
+      this.button('close', '×', () => this.actions.close(), 'close', 'Close'),
+    );
 
     const actionsRow = el('div', 'actions');
     actionsRow.append(
       this.button('apply', 'Apply refined', () => this.actions.apply(), 'primary'),
-      this.button('copy', 'Copy', () => this.state?.copyText && this.actions.copy(this.state.copyText)),
+      this.button(
+        'copy',
+        'Copy',
+        () => this.state?.copyText && this.actions.copy(this.state.copyText),
+      ),
       this.button('dismiss', 'Dismiss', () => this.actions.dismiss()),
       this.button('retry', 'Retry', () => this.actions.retry(), 'primary'),
       this.button('cancel', 'Cancel (Esc)', () => this.actions.cancel()),
@@ -99,12 +112,18 @@ export class OverlayView {
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {
       this.panel.addEventListener(type, (event) => {
         event.stopPropagation();
-        if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') this.actions.close();
+        if (type === 'keydown' && event.key === 'Escape') this.actions.close();
       });
     }
   }
 
-  private button(name: string, label: string, onClick: () => void, className?: string, ariaLabel?: string) {
+  private button(
+    name: string,
+    label: string,
+    onClick: () => void,
+    className?: string,
+    ariaLabel?: string,
+  ) {
     const button = el('button', className, label);
     button.type = 'button';
     if (ariaLabel) button.setAttribute('aria-label', ariaLabel);
@@ -146,7 +165,9 @@ export class OverlayView {
     this.checklist.hidden = state.checklist === null;
     this.checklist.replaceChildren();
     for (const item of state.checklist?.checklist ?? []) {
-      this.checklist.append(el('li', item.covered ? 'covered' : 'missing', `${item.covered ? '✓' : '○'} ${item.label}`));
+      this.checklist.append(
+        el('li', item.covered ? 'covered' : 'missing', `${item.covered ? '✓' : '○'} ${item.label}`),
+      );
     }
 
     const visible: Record<string, boolean> = {
@@ -170,8 +191,12 @@ export class OverlayView {
     const rect = this.anchor.getBoundingClientRect();
     const panelHeight = this.panel.offsetHeight || 120;
     const below = rect.bottom + 6;
-    const top = below + panelHeight <= window.innerHeight ? below : Math.max(8, rect.top - panelHeight - 6);
-    const left = Math.min(Math.max(8, rect.left), Math.max(8, window.innerWidth - this.panel.offsetWidth - 8));
+    const top =
+      below + panelHeight <= window.innerHeight ? below : Math.max(8, rect.top - panelHeight - 6);
+    const left = Math.min(
+      Math.max(8, rect.left),
+      Math.max(8, window.innerWidth - this.panel.offsetWidth - 8),
+    );
     this.panel.style.top = `${Math.round(top)}px`;
     this.panel.style.left = `${Math.round(left)}px`;
   }

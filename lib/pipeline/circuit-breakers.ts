@@ -64,7 +64,10 @@ export function breakerKey(preset: ProviderPresetId, baseUrl: string): string {
   return `${preset} ${baseUrl.replace(/\/+$/, '')}`;
 }
 
-export async function getBreaker(preset: ProviderPresetId, baseUrl: string): Promise<ProviderBreaker> {
+export async function getBreaker(
+  preset: ProviderPresetId,
+  baseUrl: string,
+): Promise<ProviderBreaker> {
   const key = breakerKey(preset, baseUrl);
   const existing = breakers.get(key);
   if (existing) return existing;

@@ -1,6 +1,17 @@
 import { PipelineError, type ErrorInfo } from '../errors/error-codes';
-import type { OptimizeRequest, ResultMetadata, ServerEvent, TokenUsage } from '../messaging/protocol';
-import { DRAFT_MAX_TOKENS, REFINEMENT_MAX_TOKENS, TEMPLATE_VERSION, draftMessages, refinementMessages } from '../prompts/system-prompts';
+import type {
+  OptimizeRequest,
+  ResultMetadata,
+  ServerEvent,
+  TokenUsage,
+} from '../messaging/protocol';
+import {
+  DRAFT_MAX_TOKENS,
+  REFINEMENT_MAX_TOKENS,
+  TEMPLATE_VERSION,
+  draftMessages,
+  refinementMessages,
+} from '../prompts/system-prompts';
 import { qualityReport } from '../quality/quality-score';
 import { estimateCostUsd } from './estimate-cost';
 import type { PipelineSettings } from './pipeline-settings';
@@ -12,7 +23,10 @@ export const MAX_PROMPT_CHARS = 20_000;
 
 export type Emit = (event: ServerEvent) => void;
 
-function requestError(code: 'empty-prompt' | 'too-long' | 'no-keys', message: string): PipelineError {
+function requestError(
+  code: 'empty-prompt' | 'too-long' | 'no-keys',
+  message: string,
+): PipelineError {
   return new PipelineError({ code, message, stage: 'request', retryable: false });
 }
 
@@ -36,22 +50,34 @@ export async function runPipeline(
     const info: ErrorInfo =
       error instanceof PipelineError
         ? error.toInfo()
-        : { code: 'internal', message: 'Something went wrong inside Prompt Relay. Try again.', stage: 'request', retryable: true };
+        : {
+            code: 'internal',
+            message: 'Something went wrong inside Prompt Relay. Try again.',
+            stage: 'request',
+            retryable: true,
+          };
     send({ type: 'error', ...info });
   };
 
   try {
     const prompt = request.prompt;
-    if (!prompt.trim()) throw requestError('empty-prompt', 'There is no text to optimize. Type a prompt first.');
+    if (!prompt.trim())
+      throw requestError('empty-prompt', 'There is no text to optimize. Type a prompt first.');
     if (prompt.length > MAX_PROMPT_CHARS) {
-      throw requestError('too-long', `This prompt has ${prompt.length.toLocaleString('en')} characters; Prompt Relay optimizes up to ${MAX_PROMPT_CHARS.toLocaleString('en')}. Shorten it or optimize a selection.`);
+      throw requestError(
+        'too-long',
+        `This prompt has ${prompt.length.toLocaleString('en')} characters; Prompt Relay optimizes up to ${MAX_PROMPT_CHARS.toLocaleString('en')}. Shorten it or optimize a selection.`,
+      );
     }
 
     const twoStage = request.twoStage ?? settings.twoStage;
     const hasDraftKey = settings.draft.apiKey !== '';
     const hasRefinementKey = settings.refinement.apiKey !== '';
     if (!hasDraftKey && !hasRefinementKey) {
-      throw requestError('no-keys', 'No API keys yet. Add a Draft or Refinement API key in Prompt Relay settings to start.');
+      throw requestError(
+        'no-keys',
+        'No API keys yet. Add a Draft or Refinement API key in Prompt Relay settings to start.',
+      );
     }
     // Two-stage off means the refinement provider alone, unless it has no key.
     const useDraft = hasDraftKey && (twoStage || !hasRefinementKey);
@@ -64,20 +90,39 @@ export async function runPipeline(
       mode,
       twoStage: useDraft && useRefinement,
       draft: useDraft ? { baseUrl: settings.draft.baseUrl, model: settings.draft.model } : null,
-      refinement: useRefinement ? { baseUrl: settings.refinement.baseUrl, model: settings.refinement.model } : null,
+      refinement: useRefinement
+        ? { baseUrl: settings.refinement.baseUrl, model: settings.refinement.model }
+        : null,
       templateVersion: TEMPLATE_VERSION,
       draftLength: length,
     };
     const key = settings.cacheEnabled ? await cacheKey(keyParts) : null;
     const cached = key ? await readCache(key) : null;
     if (cached) {
-      const metadata: ResultMetadata = { ...cached.metadata, fromCache: true, totalMs: Math.round(performance.now() - startedAt) };
-      if (cached.draft !== null) send({ type: 'draft', draft: cached.draft, status: 'draft_ready', timestamp: Date.now() });
+      const metadata: ResultMetadata = {
+        ...cached.metadata,
+        fromCache: true,
+        totalMs: Math.round(performance.now() - startedAt),
+      };
+      if (cached.draft !== null)
+        send({ type: 'draft', draft: cached.draft, status: 'draft_ready', timestamp: Date.now() });
       if (cached.refined !== null) {
-        send({ type: 'refined', refined: cached.refined, status: 'complete', metadata, timestamp: Date.now() });
+        send({
+          type: 'refined',
+          refined: cached.refined,
+          status: 'complete',
+          metadata,
+          timestamp: Date.now(),
+        });
         send({ type: 'done', status: 'finished', usedFallback: false, metadata });
       } else {
-        send({ type: 'done', status: 'finished', usedFallback: false, note: 'refinement-off', metadata });
+        send({
+          type: 'done',
+          status: 'finished',
+          usedFallback: false,
+          note: 'refinement-off',
+          metadata,
+        });
       }
       return;
     }
@@ -111,8 +156,15 @@ export async function runPipeline(
       }
     }
 
-    const metadataFor = (refined: string | null, refinementMs: number | null, refinementUsage: TokenUsage | null): ResultMetadata => {
-      const models = { draft: draft !== null ? settings.draft.model : null, refinement: refined !== null ? settings.refinement.model : null };
+    const metadataFor = (
+      refined: string | null,
+      refinementMs: number | null,
+      refinementUsage: TokenUsage | null,
+    ): ResultMetadata => {
+      const models = {
+        draft: draft !== null ? settings.draft.model : null,
+        refinement: refined !== null ? settings.refinement.model : null,
+      };
       return {
         draftMs,
         refinementMs,
@@ -133,7 +185,13 @@ export async function runPipeline(
     if (!useRefinement) {
       const metadata = metadataFor(null, null, null);
       if (key) await writeCache({ key, draft, refined: null, metadata, storedAt: Date.now() });
-      send({ type: 'done', status: 'finished', usedFallback: false, note: 'refinement-off', metadata });
+      send({
+        type: 'done',
+        status: 'finished',
+        usedFallback: false,
+        note: 'refinement-off',
+        metadata,
+      });
       return;
     }
 
@@ -148,16 +206,39 @@ export async function runPipeline(
         breakerOpenConsequence: retryIn,
       });
       const metadata = metadataFor(result.text, result.ms, result.usage);
-      send({ type: 'refined', refined: result.text, status: 'complete', metadata, timestamp: Date.now() });
-      if (key && !usedFallback) await writeCache({ key, draft, refined: result.text, metadata, storedAt: Date.now() });
-      send({ type: 'done', status: 'finished', usedFallback, ...(usedFallback ? { note: 'single-stage' as const } : {}), metadata });
+      send({
+        type: 'refined',
+        refined: result.text,
+        status: 'complete',
+        metadata,
+        timestamp: Date.now(),
+      });
+      if (key && !usedFallback)
+        await writeCache({ key, draft, refined: result.text, metadata, storedAt: Date.now() });
+      send({
+        type: 'done',
+        status: 'finished',
+        usedFallback,
+        ...(usedFallback ? { note: 'single-stage' as const } : {}),
+        metadata,
+      });
     } catch (error) {
       if (signal.aborted) return;
       if (draft === null) throw error;
       // The draft is a usable result: keep it, and say why there is no refinement.
       const info = (error as PipelineError).toInfo();
-      send({ type: 'error', ...info, message: `Refinement failed — the draft is kept. ${info.message}` });
-      send({ type: 'done', status: 'finished', usedFallback: false, note: 'refinement-failed', metadata: metadataFor(null, null, null) });
+      send({
+        type: 'error',
+        ...info,
+        message: `Refinement failed — the draft is kept. ${info.message}`,
+      });
+      send({
+        type: 'done',
+        status: 'finished',
+        usedFallback: false,
+        note: 'refinement-failed',
+        metadata: metadataFor(null, null, null),
+      });
     }
   } catch (error) {
     fail(error);

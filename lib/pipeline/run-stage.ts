@@ -65,7 +65,11 @@ export async function runStage(run: StageRun): Promise<StageResult> {
       return out;
     },
   });
-  return { text: result.text.trim(), usage: result.usage, ms: Math.round(performance.now() - startedAt) };
+  return {
+    text: result.text.trim(),
+    usage: result.usage,
+    ms: Math.round(performance.now() - startedAt),
+  };
 }
 
 export function singleStageFor(remainingMs: number): string {

@@ -41,23 +41,39 @@ function stageWord(stage: Stage): string {
  * `status`/`headers` because both SDKs' error classes share that shape and minification may
  * rename classes.
  */
-export function classifyError(error: unknown, source: ErrorSource, aborted: boolean): PipelineError {
+export function classifyError(
+  error: unknown,
+  source: ErrorSource,
+  aborted: boolean,
+): PipelineError {
   if (error instanceof PipelineError) return error;
   const { stage, provider } = source;
   const base = { stage, provider };
   if (aborted) {
-    return new PipelineError({ ...base, code: 'cancelled', message: 'Cancelled.', retryable: true });
+    return new PipelineError({
+      ...base,
+      code: 'cancelled',
+      message: 'Cancelled.',
+      retryable: true,
+    });
   }
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') {
     if (status === 401 || status === 403) {
       return new PipelineError(
-        { ...base, code: 'invalid-key', retryable: false, message: `${provider} rejected the API key. ${keyHelp(source)}` },
+        {
+          ...base,
+          code: 'invalid-key',
+          retryable: false,
+          message: `${provider} rejected the API key. ${keyHelp(source)}`,
+        },
         { cause: error },
       );
     }
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(headerValue((error as { headers?: unknown }).headers, 'retry-after'));
+      const retryAfterMs = parseRetryAfter(
+        headerValue((error as { headers?: unknown }).headers, 'retry-after'),
+      );
       const when = retryAfterMs !== null ? `in ${secondsText(retryAfterMs)}` : 'in a moment';
       return new PipelineError(
         {
@@ -72,18 +88,33 @@ export function classifyError(error: unknown, source: ErrorSource, aborted: bool
     }
     if (status === 404) {
       return new PipelineError(
-        { ...base, code: 'provider-error', retryable: false, message: `${provider} answered 404: check the ${stageWord(stage)} base URL and model in settings.` },
+        {
+          ...base,
+          code: 'provider-error',
+          retryable: false,
+          message: `${provider} answered 404: check the ${stageWord(stage)} base URL and model in settings.`,
+        },
         { cause: error },
       );
     }
     if (status === 413) {
       return new PipelineError(
-        { ...base, code: 'too-long', retryable: false, message: `${provider} says the prompt is too large for this model. Shorten it or choose a model with a larger limit.` },
+        {
+          ...base,
+          code: 'too-long',
+          retryable: false,
+          message: `${provider} says the prompt is too large for this model. Shorten it or choose a model with a larger limit.`,
+        },
         { cause: error },
       );
     }
     return new PipelineError(
-      { ...base, code: 'provider-error', retryable: status >= 500, message: `${provider} had a problem (HTTP ${status}). Try again shortly.` },
+      {
+        ...base,
+        code: 'provider-error',
+        retryable: status >= 500,
+        message: `${provider} had a problem (HTTP ${status}). Try again shortly.`,
+      },
       { cause: error },
     );
   }
@@ -92,19 +123,36 @@ export function classifyError(error: unknown, source: ErrorSource, aborted: bool
   if (name === 'APIConnectionTimeoutError' || /timed? ?out/i.test(text)) {
     return timeoutError(source, null, error);
   }
-  if (name === 'APIConnectionError' || /connection|network|fetch|terminated|other side closed|ECONNRE|socket/i.test(text)) {
+  if (
+    name === 'APIConnectionError' ||
+    /connection|network|fetch|terminated|other side closed|ECONNRE|socket/i.test(text)
+  ) {
     return new PipelineError(
-      { ...base, code: 'network', retryable: true, message: `Could not reach ${provider}. Check your connection and the ${stageWord(stage)} base URL.` },
+      {
+        ...base,
+        code: 'network',
+        retryable: true,
+        message: `Could not reach ${provider}. Check your connection and the ${stageWord(stage)} base URL.`,
+      },
       { cause: error },
     );
   }
   return new PipelineError(
-    { ...base, code: 'bad-response', retryable: true, message: `${provider} sent a response Prompt Relay could not read. Try again.` },
+    {
+      ...base,
+      code: 'bad-response',
+      retryable: true,
+      message: `${provider} sent a response Prompt Relay could not read. Try again.`,
+    },
     { cause: error },
   );
 }
 
-export function timeoutError(source: ErrorSource, timeoutMs: number | null, cause?: unknown): PipelineError {
+export function timeoutError(
+  source: ErrorSource,
+  timeoutMs: number | null,
+  cause?: unknown,
+): PipelineError {
   const after = timeoutMs !== null ? ` after ${secondsText(timeoutMs)}` : '';
   return new PipelineError(
     {

@@ -46,7 +46,10 @@ const GROQ_ROOT_SUFFIX = '/openai/v1';
  * groq-sdk appends `/openai/v1/chat/completions` to its base URL, so it only fits roots that end
  * in `/openai/v1`; every other root goes through the openai client, which appends `/chat/completions`.
  */
-export function sdkFor(preset: ProviderPresetId, baseUrl: string): { sdk: ProviderSdk; baseURL: string } {
+export function sdkFor(
+  preset: ProviderPresetId,
+  baseUrl: string,
+): { sdk: ProviderSdk; baseURL: string } {
   const root = baseUrl.replace(/\/+$/, '');
   if (preset === 'groq' && root.endsWith(GROQ_ROOT_SUFFIX)) {
     return { sdk: 'groq', baseURL: root.slice(0, -GROQ_ROOT_SUFFIX.length) };

@@ -12,7 +12,13 @@ export async function testConnection(stage: StageName): Promise<TestConnectionRe
     const label = stage === 'draft' ? 'Draft' : 'Refinement';
     return {
       ok: false,
-      error: { code: 'no-keys', stage, retryable: false, provider, message: `No ${label} API key saved yet. Enter it and press Save first.` },
+      error: {
+        code: 'no-keys',
+        stage,
+        retryable: false,
+        provider,
+        message: `No ${label} API key saved yet. Enter it and press Save first.`,
+      },
     };
   }
   const controller = new AbortController();

@@ -1,5 +1,9 @@
 import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
-import { configureProviders, TEST_DRAFT_KEY, TEST_REFINEMENT_KEY } from './support/configure-providers';
+import {
+  configureProviders,
+  TEST_DRAFT_KEY,
+  TEST_REFINEMENT_KEY,
+} from './support/configure-providers';
 import { openOptions, openPopup } from './support/extension-pages';
 import { expect, test } from './support/fixtures';
 import { optimizeAndTime } from './support/popup-timing';
@@ -12,8 +16,12 @@ let draftMock: MockProvider;
 let refinementMock: MockProvider;
 
 test.beforeAll(async () => {
-  draftMock = await startMockProvider({ scenario: { reply: DRAFT, firstTokenMs: 80, tokensPerSecond: 400 } });
-  refinementMock = await startMockProvider({ scenario: { reply: REFINED, firstTokenMs: 700, tokensPerSecond: 200 } });
+  draftMock = await startMockProvider({
+    scenario: { reply: DRAFT, firstTokenMs: 80, tokensPerSecond: 400 },
+  });
+  refinementMock = await startMockProvider({
+    scenario: { reply: REFINED, firstTokenMs: 700, tokensPerSecond: 200 },
+  });
 });
 test.afterAll(async () => {
   await draftMock?.close();
@@ -22,10 +30,15 @@ test.afterAll(async () => {
 test.beforeEach(async ({ extension }) => {
   draftMock.reset();
   refinementMock.reset();
-  await configureProviders(extension.serviceWorker, { draftUrl: draftMock.url, refinementUrl: refinementMock.url });
+  await configureProviders(extension.serviceWorker, {
+    draftUrl: draftMock.url,
+    refinementUrl: refinementMock.url,
+  });
 });
 
-test('keys and base URLs entered on the options page drive a two-stage optimization in the popup', async ({ extension }) => {
+test('keys and base URLs entered on the options page drive a two-stage optimization in the popup', async ({
+  extension,
+}) => {
   await configureProviders(extension.serviceWorker, {});
   const options = await openOptions(extension.context, extension.extensionId);
   await expect(options.getByRole('status').filter({ hasText: 'No API keys' })).toBeVisible();
@@ -49,11 +62,15 @@ test('keys and base URLs entered on the options page drive a two-stage optimizat
   await expect(popup.getByRole('status').first()).toContainText(/Refined! Quality score: \d+%/);
   // Each key went only to its own endpoint.
   expect(draftMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${TEST_DRAFT_KEY}`]);
-  expect(refinementMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${TEST_REFINEMENT_KEY}`]);
+  expect(refinementMock.requests.map((r) => r.authorization)).toEqual([
+    `Bearer ${TEST_REFINEMENT_KEY}`,
+  ]);
   await popup.close();
 });
 
-test('the draft is shown and editable while the refinement runs; an edit is never overwritten', async ({ extension }) => {
+test('the draft is shown and editable while the refinement runs; an edit is never overwritten', async ({
+  extension,
+}) => {
   refinementMock.setScenario({ firstTokenMs: 1500 });
   const popup = await openPopup(extension.context, extension.extensionId);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
@@ -72,7 +89,9 @@ test('the draft is shown and editable while the refinement runs; an edit is neve
   await popup.close();
 });
 
-test('a draft endpoint answering 500 still ends with a refinement (single stage)', async ({ extension }) => {
+test('a draft endpoint answering 500 still ends with a refinement (single stage)', async ({
+  extension,
+}) => {
   draftMock.setScenario({ failure: { kind: 'status', status: 500 } });
   const popup = await openPopup(extension.context, extension.extensionId);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
@@ -88,18 +107,26 @@ test('a refinement endpoint answering 500 leaves the draft and says so', async (
   const popup = await openPopup(extension.context, extension.extensionId);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
   await popup.getByRole('button', { name: 'Optimize' }).click();
-  await expect(popup.getByRole('alert')).toContainText('Refinement failed — the draft is kept. OpenAI had a problem (HTTP 500)');
+  await expect(popup.getByRole('alert')).toContainText(
+    'Refinement failed — the draft is kept. OpenAI had a problem (HTTP 500)',
+  );
   await expect(popup.getByLabel('Optimized prompt')).toHaveValue(DRAFT);
   await popup.close();
 });
 
-test('with no keys the popup says what to do and links to the settings, sending nothing', async ({ extension }) => {
+test('with no keys the popup says what to do and links to the settings, sending nothing', async ({
+  extension,
+}) => {
   await configureProviders(extension.serviceWorker, {});
   const popup = await openPopup(extension.context, extension.extensionId);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku');
   await popup.getByRole('button', { name: 'Optimize' }).click();
-  await expect(popup.getByRole('alert')).toContainText('No API keys yet. Add a Draft or Refinement API key in Prompt Relay settings');
-  await expect(popup.getByRole('alert').getByRole('button', { name: 'Open settings' })).toBeVisible();
+  await expect(popup.getByRole('alert')).toContainText(
+    'No API keys yet. Add a Draft or Refinement API key in Prompt Relay settings',
+  );
+  await expect(
+    popup.getByRole('alert').getByRole('button', { name: 'Open settings' }),
+  ).toBeVisible();
   expect(draftMock.requests.length + refinementMock.requests.length).toBe(0);
   await popup.close();
 });
@@ -110,7 +137,9 @@ test('a rejected key is named with where to get one', async ({ extension }) => {
   const popup = await openPopup(extension.context, extension.extensionId);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku');
   await popup.getByRole('button', { name: 'Optimize' }).click();
-  await expect(popup.getByRole('alert')).toContainText('Groq rejected the API key. Check the Draft API key in settings (get one at https://console.groq.com/keys).');
+  await expect(popup.getByRole('alert')).toContainText(
+    'Groq rejected the API key. Check the Draft API key in settings (get one at https://console.groq.com/keys).',
+  );
   await popup.close();
 });
 

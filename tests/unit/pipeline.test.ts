@@ -43,7 +43,10 @@ describe('two stages', () => {
     const refined = run.find('refined');
     expect(refined?.refined).toBe(REFINED_TEXT);
     expect(refined?.metadata.usedTwoStage).toBe(true);
-    expect(refined?.metadata.models).toEqual({ draft: 'llama-3.1-8b-instant', refinement: 'gpt-4o-mini' });
+    expect(refined?.metadata.models).toEqual({
+      draft: 'llama-3.1-8b-instant',
+      refinement: 'gpt-4o-mini',
+    });
     expect(refined?.metadata.usage.draft?.completionTokens).toBeGreaterThan(0);
     expect(refined?.metadata.estimatedCostUsd).toBeGreaterThan(0);
     expect(run.find('done')).toMatchObject({ status: 'finished', usedFallback: false });
@@ -53,7 +56,11 @@ describe('two stages', () => {
     await optimize('haiku autumn leaves', { mode: 'video' });
     const [draftReq] = draftMock.requests;
     expect(draftReq?.path).toBe('/openai/v1/chat/completions');
-    const draftBody = draftReq?.body as { max_tokens: number; stream: boolean; messages: { content: string }[] };
+    const draftBody = draftReq?.body as {
+      max_tokens: number;
+      stream: boolean;
+      messages: { content: string }[];
+    };
     expect(draftBody.stream).toBe(true);
     expect(draftBody.max_tokens).toBeLessThanOrEqual(300);
     expect(draftBody.messages[0]?.content).toContain('75–125 words');
@@ -66,7 +73,9 @@ describe('two stages', () => {
   it('sends each key only to its own base URL', async () => {
     await optimize('haiku autumn leaves');
     expect(draftMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${DRAFT_KEY}`]);
-    expect(refinementMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${REFINEMENT_KEY}`]);
+    expect(refinementMock.requests.map((r) => r.authorization)).toEqual([
+      `Bearer ${REFINEMENT_KEY}`,
+    ]);
   });
 });
 
@@ -106,7 +115,9 @@ describe('fallbacks', () => {
     const run = await optimize('haiku');
     expect(Date.now() - startedAt).toBeLessThan(3000);
     expect(run.find('fallback')?.reason).toMatchObject({ code: 'timeout', stage: 'draft' });
-    expect(run.find('fallback')?.reason.message).toMatch(/did not answer after 1 second.*raise the Draft timeout/);
+    expect(run.find('fallback')?.reason.message).toMatch(
+      /did not answer after 1 second.*raise the Draft timeout/,
+    );
     expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
     await expect.poll(() => draftMock.requests[0]?.aborted).toBe(true);
   });
@@ -117,7 +128,9 @@ describe('fallbacks', () => {
     expect(run.types).toEqual(['draft-delta', 'draft', 'error', 'done']);
     const error = run.find('error');
     expect(error).toMatchObject({ code: 'provider-error', stage: 'refinement' });
-    expect(error?.message).toMatch(/^Refinement failed — the draft is kept\. OpenAI had a problem \(HTTP 500\)/);
+    expect(error?.message).toMatch(
+      /^Refinement failed — the draft is kept\. OpenAI had a problem \(HTTP 500\)/,
+    );
     expect(run.find('done')).toMatchObject({ note: 'refinement-failed' });
   });
 
@@ -163,12 +176,19 @@ describe('errors and resilience', () => {
     draftMock.setScenario({ failure: { kind: 'status', status: 401 } });
     const run = await optimize('haiku');
     expect(draftMock.requests).toHaveLength(1);
-    expect(run.find('error')).toMatchObject({ code: 'invalid-key', stage: 'draft', retryable: false, provider: 'Groq' });
+    expect(run.find('error')).toMatchObject({
+      code: 'invalid-key',
+      stage: 'draft',
+      retryable: false,
+      provider: 'Groq',
+    });
     expect(run.find('error')?.message).toContain('https://console.groq.com/keys');
   });
 
   it('retries once after a 429, honouring Retry-After', async () => {
-    refinementMock.setScenario({ failure: { kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 } });
+    refinementMock.setScenario({
+      failure: { kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 },
+    });
     const run = await optimize('haiku');
     expect(refinementMock.requests).toHaveLength(2);
     const gap = refinementMock.requests[1]!.receivedAt - refinementMock.requests[0]!.receivedAt;
@@ -178,11 +198,15 @@ describe('errors and resilience', () => {
 
   it('says when to retry if the rate limit outlasts the stage', async () => {
     await configureStage('draft', null, '');
-    refinementMock.setScenario({ failure: { kind: 'status', status: 429, retryAfterSeconds: 120 } });
+    refinementMock.setScenario({
+      failure: { kind: 'status', status: 429, retryAfterSeconds: 120 },
+    });
     const run = await optimize('haiku');
     expect(refinementMock.requests).toHaveLength(1);
     expect(run.find('error')).toMatchObject({ code: 'rate-limited', retryAfterMs: 120_000 });
-    expect(run.find('error')?.message).toBe('OpenAI is rate-limiting requests. Try again in 120 seconds.');
+    expect(run.find('error')?.message).toBe(
+      'OpenAI is rate-limiting requests. Try again in 120 seconds.',
+    );
   });
 
   it('does not retry once text has been streamed (no duplicated text)', async () => {
@@ -210,7 +234,9 @@ describe('errors and resilience', () => {
     const run = await optimize('haiku again');
     expect(draftMock.requests.length).toBe(callsBefore);
     expect(run.find('fallback')?.reason.code).toBe('breaker-open');
-    expect(run.find('fallback')?.reason.message).toMatch(/^Groq is failing; single-stage for the next 1[45] s\.$/);
+    expect(run.find('fallback')?.reason.message).toMatch(
+      /^Groq is failing; single-stage for the next 1[45] s\.$/,
+    );
     expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
 
     // The worker may be stopped between requests: the open breaker is remembered.

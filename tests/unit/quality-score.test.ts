@@ -10,12 +10,24 @@ describe('quality score', () => {
     );
     expect(bare.score).toBeLessThan(30);
     expect(full.score).toBe(100);
-    expect(full.checklist.map((c) => c.id)).toEqual(['subject', 'action', 'setting', 'camera', 'lighting', 'style', 'mood', 'duration']);
+    expect(full.checklist.map((c) => c.id)).toEqual([
+      'subject',
+      'action',
+      'setting',
+      'camera',
+      'lighting',
+      'style',
+      'mood',
+      'duration',
+    ]);
   });
 
   it('gives no points for length or markdown decoration', () => {
     const plain = scorePrompt('Explain recursion.', 'general');
-    const decorated = scorePrompt(`# Explain recursion.\n\n**Explain recursion.**\n- ${'very '.repeat(200)}`, 'general');
+    const decorated = scorePrompt(
+      `# Explain recursion.\n\n**Explain recursion.**\n- ${'very '.repeat(200)}`,
+      'general',
+    );
     expect(decorated.score).toBe(plain.score);
   });
 

@@ -8,7 +8,10 @@ describe('settings storage', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('migrates the seed format (one target per mode) to word ranges', async () => {
-    await fakeBrowser.storage.sync.set({ draftLengths: { video: 100, general: 'bad' }, draftLengths$: { v: 1 } });
+    await fakeBrowser.storage.sync.set({
+      draftLengths: { video: 100, general: 'bad' },
+      draftLengths$: { v: 1 },
+    });
     await draftLengths.migrate();
     const value = await draftLengths.getValue();
     expect(value.video).toEqual({ min: 80, max: 120 });
@@ -19,7 +22,9 @@ describe('settings storage', () => {
 
   it('keeps API keys in storage.local only, never sync', async () => {
     await draftSettings.apiKey.setValue('gsk_secret');
-    expect(await fakeBrowser.storage.local.get('draft.apiKey')).toEqual({ 'draft.apiKey': 'gsk_secret' });
+    expect(await fakeBrowser.storage.local.get('draft.apiKey')).toEqual({
+      'draft.apiKey': 'gsk_secret',
+    });
     expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('gsk_secret');
   });
 
@@ -31,7 +36,11 @@ describe('settings storage', () => {
       timeoutMs: 5000,
       apiKey: '',
     });
-    expect(await loadStageConfig('refinement')).toMatchObject({ preset: 'openai', model: 'gpt-4o-mini', timeoutMs: 60000 });
+    expect(await loadStageConfig('refinement')).toMatchObject({
+      preset: 'openai',
+      model: 'gpt-4o-mini',
+      timeoutMs: 60000,
+    });
   });
 
   it('migrates a missing v1 value to the defaults', () => {

@@ -21,13 +21,15 @@ interface TestFixtures {
   closeTestPages: void;
 }
 
+// The fixture callback is named `provide`, not Playwright's usual `use`: the React hooks lint rule
+// mistakes `use(...)` for React's `use` hook.
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   extension: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here.
-    async ({}, use) => {
+    async ({}, provide) => {
       const launched = await launchExtension();
       try {
-        await use({
+        await provide({
           context: launched.context,
           extensionId: launched.extensionId,
           serviceWorker: launched.serviceWorker,
@@ -41,18 +43,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   // The built-in context/page would launch Playwright's bundled browser, which is not installed
   // here; point them at the extension's browser instead.
-  context: async ({ extension }, use) => {
-    await use(extension.context);
+  context: async ({ extension }, provide) => {
+    await provide(extension.context);
   },
-  page: async ({ extension }, use) => {
+  page: async ({ extension }, provide) => {
     const page: Page = await extension.context.newPage();
-    await use(page);
+    await provide(page);
     await page.close().catch(() => undefined);
   },
   closeTestPages: [
-    async ({ extension }, use) => {
+    async ({ extension }, provide) => {
       const before = new Set(extension.context.pages());
-      await use();
+      await provide();
       const opened = extension.context.pages().filter((page) => !before.has(page));
       await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
     },

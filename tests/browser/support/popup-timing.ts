@@ -19,15 +19,23 @@ export async function optimizeAndTime(popup: Page, waitForRefined = true): Promi
   return popup.evaluate(
     (waitRefined) =>
       new Promise<PopupTiming>((resolve, reject) => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Optimize');
+        const button = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent === 'Optimize',
+        );
         if (!button) return reject(new Error('no Optimize button'));
         const status = () => document.querySelector('[role="status"]')?.textContent ?? '';
         const resultBox = () => {
-          const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Optimized prompt');
+          const label = [...document.querySelectorAll('label')].find(
+            (l) => l.textContent === 'Optimized prompt',
+          );
           const box = label ? document.getElementById(label.htmlFor) : null;
           return box instanceof HTMLTextAreaElement ? box.value : '';
         };
-        const timing: { firstTextMs: number | null; draftReadyMs: number | null; refinedMs: number | null } = {
+        const timing: {
+          firstTextMs: number | null;
+          draftReadyMs: number | null;
+          refinedMs: number | null;
+        } = {
           firstTextMs: null,
           draftReadyMs: null,
           refinedMs: null,
@@ -36,9 +44,13 @@ export async function optimizeAndTime(popup: Page, waitForRefined = true): Promi
         const check = () => {
           const now = performance.now() - started;
           if (timing.firstTextMs === null && resultBox() !== '') timing.firstTextMs = now;
-          if (timing.draftReadyMs === null && status().includes('Draft ready')) timing.draftReadyMs = now;
+          if (timing.draftReadyMs === null && status().includes('Draft ready'))
+            timing.draftReadyMs = now;
           if (timing.refinedMs === null && status().includes('Refined')) timing.refinedMs = now;
-          const finished = timing.firstTextMs !== null && timing.draftReadyMs !== null && (!waitRefined || timing.refinedMs !== null);
+          const finished =
+            timing.firstTextMs !== null &&
+            timing.draftReadyMs !== null &&
+            (!waitRefined || timing.refinedMs !== null);
           if (finished) {
             observer.disconnect();
             resolve(timing as PopupTiming);

@@ -1,7 +1,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OptimizeRequest, ServerEvent } from '../../../lib/messaging/protocol';
 import { forgetBreakersInMemory } from '../../../lib/pipeline/circuit-breakers';
-import { loadPipelineSettings } from '../../../lib/pipeline/pipeline-settings';
+import {
+  forgetPipelineSettings,
+  loadPipelineSettings,
+} from '../../../lib/pipeline/pipeline-settings';
 import { runPipeline } from '../../../lib/pipeline/run-pipeline';
 import { cacheEnabled, twoStageEnabled } from '../../../lib/settings/preferences';
 import { stageSettings, type StageName } from '../../../lib/settings/stage-settings';
@@ -30,6 +33,7 @@ export async function configureStage(
 export async function resetExtensionState(): Promise<void> {
   fakeBrowser.reset();
   forgetBreakersInMemory();
+  forgetPipelineSettings();
   await cacheEnabled.setValue(false);
   await twoStageEnabled.setValue(true);
 }
@@ -43,7 +47,11 @@ export interface RunResult {
 
 export async function optimize(
   prompt: string,
-  options: { mode?: OptimizeRequest['mode']; signal?: AbortSignal; onEvent?: (e: ServerEvent) => void } = {},
+  options: {
+    mode?: OptimizeRequest['mode'];
+    signal?: AbortSignal;
+    onEvent?: (e: ServerEvent) => void;
+  } = {},
 ): Promise<RunResult> {
   const events: ServerEvent[] = [];
   const settings = await loadPipelineSettings();
