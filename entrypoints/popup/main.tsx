@@ -1,11 +1,14 @@
 import { createRoot } from 'react-dom/client';
+import { InsertIntoPageButton } from '../../components/popup/insert-into-page-button';
 import { PopupApp } from '../../components/popup/popup-app';
 import { readSelectedText } from './selected-text';
 import './popup.css';
 
 const root = createRoot(document.getElementById('root')!);
-root.render(<PopupApp initialPrompt="" />);
+const insertButton = (text: string) => <InsertIntoPageButton text={text} />;
+root.render(<PopupApp initialPrompt="" resultExtra={insertButton} />);
 // Prefill with the page's selection once it is known; the popup is usable before that.
 void readSelectedText().then((text) => {
-  if (text) root.render(<PopupApp key="selection" initialPrompt={text} />);
+  if (text)
+    root.render(<PopupApp key="selection" initialPrompt={text} resultExtra={insertButton} />);
 });

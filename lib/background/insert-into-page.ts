@@ -24,6 +24,8 @@ export async function insertIntoPage(text: string): Promise<InsertIntoPageResult
   }
   if (!best) return { ok: false, reason: 'no-field' };
   const message: ContentMessage = { type: 'insert-text', text };
-  await browser.tabs.sendMessage(tab.id, message, { frameId: best.frameId });
-  return { ok: true };
+  const inserted: unknown = await browser.tabs
+    .sendMessage(tab.id, message, { frameId: best.frameId })
+    .catch(() => false);
+  return inserted === true ? { ok: true } : { ok: false, reason: 'no-field' };
 }

@@ -166,13 +166,37 @@ export function installTriggers(): void {
   });
   document.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('focusin', onFocusIn, true);
-  api.runtime.onMessage.addListener((message: unknown) => {
+  const onMessage = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse: (answer: unknown) => void,
+  ) => {
     const msg = message as ContentMessage;
     if (msg?.type === 'trigger') {
       // A command reaches every frame; only the one the user is typing in acts.
-      if (msg.source === 'command' && !document.hasFocus()) return;
+      if (msg.source === 'command' && !document.hasFocus()) return undefined;
       trigger(msg.selectionText);
     }
+    if (msg?.type === 'insert-text') {
+      // sendResponse + `true`: the answer comes later, in every browser's own API.
+      void insertIntoLastField(msg.text).then(sendResponse, () => sendResponse(false));
+      return true;
+    }
     return undefined;
-  });
+  };
+  // The polyfill's types only know "always true" callbacks; Chrome and Firefox accept undefined.
+  api.runtime.onMessage.addListener(
+    onMessage as Parameters<typeof api.runtime.onMessage.addListener>[0],
+  );
+}
+
+/** The popup's "Insert into page": into the field this frame last had focus in, if still there. */
+async function insertIntoLastField(text: string): Promise<boolean> {
+  const last = relayGlobal().lastFocused?.element;
+  if (!last?.isConnected) return false;
+  last.focus();
+  const lookup = findField();
+  if (!lookup.ok) return false;
+  const runner = await loadRunner();
+  return runner ? runner.insertText(lookup.target, text) : false;
 }
