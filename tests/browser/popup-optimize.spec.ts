@@ -1,3 +1,5 @@
+import type { Browser } from 'webextension-polyfill';
+import { startStaticServer } from '../fixtures/pages/static-server';
 import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
 import {
   configureProviders,
@@ -164,4 +166,38 @@ test('provider requests come from the extension worker, not from a page', async 
     expect(request.headers.origin).toBe(`chrome-extension://${extension.extensionId}`);
   }
   await popup.close();
+});
+
+test('"Insert into page" puts the result into the field last focused in the active tab', async ({
+  extension,
+}) => {
+  const pages = await startStaticServer();
+  try {
+    const page = await extension.context.newPage();
+    await page.goto(`${pages.url}/textarea.html`);
+    await page.getByTestId('editor').click();
+    await page.keyboard.type('draft me');
+    // The action popup cannot be clicked open headless; an unfocused popup window keeps the
+    // page's tab the active one, as the real popup does.
+    const opened = extension.context.waitForEvent('page');
+    await extension.serviceWorker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: Browser }).chrome;
+      await api.windows.create({ url: 'popup.html', focused: false, type: 'popup' });
+    });
+    const popup = await opened;
+    await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+    await popup.getByRole('button', { name: 'Optimize' }).click();
+    await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+    await popup.getByRole('button', { name: 'Insert into page' }).click();
+    await expect(popup.getByText('Inserted')).toBeVisible();
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { __fixture: { getText(): string } }).__fixture.getText(),
+        ),
+      )
+      .toBe(REFINED);
+  } finally {
+    await pages.close();
+  }
 });
