@@ -37,7 +37,11 @@ let watching = false;
 export function loadPipelineSettings(): Promise<PipelineSettings> {
   if (!watching) {
     watching = true;
-    browser.storage.onChanged.addListener(() => {
+    browser.storage.onChanged.addListener((changes, area) => {
+      // Settings live in sync (keys in local); the worker's own bookkeeping (breaker state in
+      // session, the result cache in local) changes after every request and must not count.
+      if (area === 'session' || Object.keys(changes).every((key) => key.startsWith('resultCache')))
+        return;
       cached = null;
     });
   }
