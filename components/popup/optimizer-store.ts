@@ -33,12 +33,13 @@ export interface OptimizerState {
   restoreOriginal(): void;
 }
 
-type Data = Omit<
+export type OptimizerData = Omit<
   OptimizerState,
   'optimize' | 'editResult' | 'applyRefined' | 'dismissRefined' | 'cancel' | 'restoreOriginal'
 >;
 
-const idle: Data = {
+/** The state before any request, also the base of every new one. */
+export const IDLE_STATE: OptimizerData = {
   isProcessing: false,
   isDraftReady: false,
   isRefining: false,
@@ -56,7 +57,7 @@ const idle: Data = {
 };
 
 /** Pure: the next state after one protocol event. Exported for unit tests. */
-export function reduceEvent(state: Data, event: ServerEvent): Partial<Data> {
+export function reduceEvent(state: OptimizerData, event: ServerEvent): Partial<OptimizerData> {
   switch (event.type) {
     case 'draft-delta':
       return {
@@ -108,11 +109,11 @@ export function reduceEvent(state: Data, event: ServerEvent): Partial<Data> {
 let handle: OptimizationHandle | null = null;
 
 export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
-  ...idle,
+  ...IDLE_STATE,
 
   optimize(request) {
     handle?.cancel();
-    set({ ...idle, isProcessing: true, originalPrompt: request.prompt });
+    set({ ...IDLE_STATE, isProcessing: true, originalPrompt: request.prompt });
     const current = startOptimization(
       request,
       (event) => {
@@ -148,6 +149,6 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
     handle?.cancel();
     handle = null;
     const { originalPrompt } = get();
-    set({ ...idle, originalPrompt, optimizedPrompt: originalPrompt });
+    set({ ...IDLE_STATE, originalPrompt, optimizedPrompt: originalPrompt });
   },
 }));

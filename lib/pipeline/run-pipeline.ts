@@ -114,16 +114,9 @@ export async function runPipeline(
           metadata,
           timestamp: Date.now(),
         });
-        send({ type: 'done', status: 'finished', usedFallback: false, metadata });
-      } else {
-        send({
-          type: 'done',
-          status: 'finished',
-          usedFallback: false,
-          note: 'refinement-off',
-          metadata,
-        });
       }
+      const note = cached.refined === null ? { note: 'refinement-off' as const } : {};
+      send({ type: 'done', status: 'finished', usedFallback: false, ...note, metadata });
       return;
     }
 

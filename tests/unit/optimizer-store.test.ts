@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { reduceEvent, type OptimizerState } from '../../components/popup/optimizer-store';
+import {
+  IDLE_STATE,
+  reduceEvent,
+  type OptimizerData,
+} from '../../components/popup/optimizer-store';
 import type { ResultMetadata, ServerEvent } from '../../lib/messaging/protocol';
 
-type Data = Parameters<typeof reduceEvent>[0];
-const start: Data = {
-  isProcessing: true,
-  isDraftReady: false,
-  isRefining: false,
-  originalPrompt: 'p',
-  draftPrompt: '',
-  optimizedPrompt: '',
-  pendingRefined: null,
-  userEdited: false,
-  error: null,
-  notice: null,
-  usedFallback: false,
-  refinementOff: false,
-  metadata: null,
-  isComplete: false,
-} satisfies Omit<
-  OptimizerState,
-  'optimize' | 'editResult' | 'applyRefined' | 'dismissRefined' | 'cancel' | 'restoreOriginal'
->;
+type Data = OptimizerData;
+const start: Data = { ...IDLE_STATE, isProcessing: true, originalPrompt: 'p' };
 
 const metadata = {
   quality: { original: { score: 0, checklist: [] }, draft: null, refined: null },
