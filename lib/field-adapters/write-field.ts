@@ -1,5 +1,5 @@
 import { insertTextIntoField } from 'text-field-edit';
-import type { FieldTarget } from '../in-page/find-field';
+import { deepActiveElement, type FieldTarget } from '../in-page/find-field';
 import { readFieldText, selectRegion, type FieldRegion } from './field-region';
 import { stripWhitespace } from './text-offsets';
 
@@ -38,11 +38,14 @@ function modelSelectionDelayMs(el: HTMLElement): number {
   return el.closest('[data-slate-editor]') ? 150 : 0;
 }
 
-/** A paste carrying plain text only: rich editors insert it through their own model, with undo. */
-function dispatchPlainPaste(el: HTMLElement, text: string): void {
+/**
+ * A paste carrying plain text only: rich editors insert it through their own model, with undo.
+ * Returns true when the page took it (preventDefault), i.e. an editor is handling it.
+ */
+function dispatchPlainPaste(el: HTMLElement, text: string): boolean {
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  el.dispatchEvent(
+  return !el.dispatchEvent(
     new ClipboardEvent('paste', {
       clipboardData: data,
       bubbles: true,
@@ -50,6 +53,52 @@ function dispatchPlainPaste(el: HTMLElement, text: string): void {
       composed: true,
     }),
   );
+}
+
+/**
+ * How long an editor that took the paste may take to show it. React-based editors (Slate) render
+ * a task or more later: dispatched from the extension's isolated world the paste is not a
+ * discrete event for React. Falling back to execCommand before that wrote the text a second time
+ * behind the editor (measured in Slate: the DOM held the draft twice, the model once, and the
+ * next write landed after it instead of replacing it).
+ */
+const HANDLED_PASTE_WAIT_MS = 500;
+
+/**
+ * Resolves as soon as the field's text differs from `before`, or after `ms`. Most editors apply
+ * the paste during dispatch, so this is usually already true: no wait then, because until this
+ * write returns, a user edit would be taken for ours.
+ */
+function textChange(target: FieldTarget, before: string, ms: number): Promise<void> {
+  if (stripWhitespace(readFieldText(target)) !== before) return Promise.resolve();
+  return new Promise((resolve) => {
+    const finish = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      if (stripWhitespace(readFieldText(target)) !== before) finish();
+    });
+    observer.observe(target.element, { childList: true, subtree: true, characterData: true });
+    const timer = setTimeout(finish, ms);
+  });
+}
+
+/**
+ * text-field-edit's insertTextIntoField, without its focus juggling when the field already has
+ * focus: it compares with document.activeElement, which for a field in a shadow root is the host,
+ * so it blurred the field after every insertion (measured: the streamed draft's steps could not
+ * be folded into one undo step, and undo stopped at the first streamed chunk).
+ */
+function insertIntoValueField(el: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  if (deepActiveElement(el.ownerDocument) !== el) {
+    insertTextIntoField(el, text);
+    return;
+  }
+  // The same commands text-field-edit runs: they keep native undo and React's state in step.
+  if (text === '') el.ownerDocument.execCommand('delete');
+  else el.ownerDocument.execCommand('insertText', false, text);
 }
 
 function writeValueField(
@@ -61,8 +110,7 @@ function writeValueField(
   el.focus({ preventScroll: true });
   selectRegion(target, region);
   const start = region.whole ? 0 : region.start;
-  // text-field-edit: execCommand('insertText') keeps native undo and React's state in step.
-  insertTextIntoField(el, text);
+  insertIntoValueField(el, text);
   // A single-line input turns line breaks into spaces; what landed is what counts.
   const landed = el.value.slice(start, start + text.length);
   const ok =
@@ -110,7 +158,7 @@ export async function writeRegion(
   await selectionSettled(el.ownerDocument);
   const delay = modelSelectionDelayMs(el);
   if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-  dispatchPlainPaste(el, text);
+  if (dispatchPlainPaste(el, text)) await textChange(target, before, HANDLED_PASTE_WAIT_MS);
   // Some editors (TinyMCE) apply a paste a task later, without preventDefault at dispatch time.
   await nextTask();
   if (landed()) return result(true, 'paste');
@@ -136,7 +184,7 @@ export function appendToValueRegion(
   const end = start + region.text.length;
   if (el.ownerDocument.activeElement !== el) el.focus({ preventScroll: true });
   if (el.selectionStart !== end || el.selectionEnd !== end) el.setSelectionRange(end, end);
-  insertTextIntoField(el, text);
+  insertIntoValueField(el, text);
   const landed = el.value.slice(start, end + text.length);
   const next: FieldRegion = region.whole
     ? { text: el.value, whole: true, start: 0, strippedStart: 0 }

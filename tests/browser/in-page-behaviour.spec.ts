@@ -1,0 +1,187 @@
+// What in-page optimization does with the user's text: only a selection is replaced, an edit made
+// while refining is never overwritten, model output stays plain text, the original is one click
+// away, and either stage failing still leaves a usable result.
+import { configureProviders } from './support/configure-providers';
+import { expect, test, type ExtensionFixture } from './support/fixtures';
+import { Overlay, STATUS } from './support/overlay';
+import {
+  DRAFT,
+  DRAFT_SCENARIO,
+  FixturePage,
+  REFINED,
+  REFINEMENT_SCENARIO,
+  sleep,
+  startInPageServers,
+  type FixturePageName,
+  type InPageServers,
+} from './support/page-fixture';
+
+let servers: InPageServers;
+
+test.beforeAll(async () => {
+  servers = await startInPageServers();
+});
+test.afterAll(async () => {
+  await servers?.close();
+});
+test.beforeEach(async ({ extension }) => {
+  servers.draft.reset(DRAFT_SCENARIO);
+  servers.refinement.reset(REFINEMENT_SCENARIO);
+  await configureProviders(extension.serviceWorker, {
+    draftUrl: servers.draft.url,
+    refinementUrl: servers.refinement.url,
+  });
+});
+
+function open(extension: ExtensionFixture, name: FixturePageName): Promise<FixturePage> {
+  return FixturePage.open(extension.context, servers.pages.url, name);
+}
+
+/** Everything the provider was sent for a request, as one string. */
+function sentText(index = 0): string {
+  return JSON.stringify(servers.draft.requests[index]?.body?.messages ?? []);
+}
+
+for (const name of ['textarea', 'prosemirror'] as const) {
+  test(`${name}: with part of the text selected, only the selection is replaced`, async ({
+    extension,
+  }) => {
+    const field = await open(extension, name);
+    await field.type('Keep this. Fix me please. Keep that.');
+    // Select "Fix me please." with the keyboard, as a user would.
+    await field.page.keyboard.press('Control+Home');
+    for (let i = 0; i < 'Keep this. '.length; i++) await field.page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 'Fix me please.'.length; i++) {
+      await field.page.keyboard.press('Shift+ArrowRight');
+    }
+    await field.pressShortcut();
+
+    await expect.poll(() => field.text()).toBe(`Keep this. ${DRAFT} Keep that.`);
+    await expect.poll(() => field.text()).toBe(`Keep this. ${REFINED} Keep that.`);
+    await expect(new Overlay(field.scope).status).toHaveText(STATUS.refined);
+    // Only the selection went to the provider.
+    expect(sentText()).toContain('Fix me please.');
+    expect(sentText()).not.toContain('Keep this');
+    expect(sentText()).not.toContain('Keep that');
+  });
+}
+
+for (const name of ['textarea', 'prosemirror'] as const) {
+  test(`${name}: an edit typed while refining survives; "Apply refined" writes the refinement`, async ({
+    extension,
+  }) => {
+    // Time to type before the refinement lands.
+    servers.refinement.setScenario({ firstTokenMs: 1500 });
+    const field = await open(extension, name);
+    const overlay = new Overlay(field.scope);
+    await field.type('write a haiku about autumn');
+    await field.pressShortcut();
+    await expect(overlay.status).toHaveText(STATUS.draftReady);
+    await expect.poll(() => field.text()).toBe(DRAFT);
+    // A person reacts to the draft after a moment, not within the same millisecond.
+    await sleep(100);
+    await field.page.keyboard.press('Control+End');
+    await field.page.keyboard.type(' Mine.');
+    await expect(overlay.status).toHaveText(STATUS.offer);
+    expect(await field.text()).toBe(`${DRAFT} Mine.`);
+    // The refinement stays out of the field until asked for.
+    await sleep(300);
+    expect(await field.text()).toBe(`${DRAFT} Mine.`);
+
+    await overlay.button('Apply refined').click();
+    await expect.poll(() => field.text()).toBe(REFINED);
+  });
+}
+
+const HTML_DRAFT = '<img src=x onerror=alert(1)><b>bold</b>';
+const HTML_REFINED = '<b>refined</b> <img src=y onerror=alert(2)> <script>alert(3)</script>';
+
+for (const name of ['contenteditable', 'prosemirror', 'lexical'] as const) {
+  test(`${name}: HTML-looking output is written as literal text`, async ({ extension }) => {
+    servers.draft.setScenario({ reply: HTML_DRAFT });
+    servers.refinement.setScenario({ reply: HTML_REFINED });
+    const field = await open(extension, name);
+    const dialogs: string[] = [];
+    field.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const overlay = new Overlay(field.scope);
+    await field.type('write a haiku about autumn');
+    await field.pressShortcut();
+
+    await expect.poll(() => field.text()).toBe(HTML_DRAFT);
+    expect(await field.elementCount('img')).toBe(0);
+    expect(await field.elementCount('b')).toBe(0);
+    await expect.poll(() => field.text()).toBe(HTML_REFINED);
+    await expect(overlay.status).toHaveText(STATUS.refined);
+    expect(await field.elementCount('img')).toBe(0);
+    expect(await field.elementCount('b')).toBe(0);
+    expect(await field.elementCount('script')).toBe(0);
+    await expect(overlay.root.locator('img, b, script')).toHaveCount(0);
+    expect(dialogs).toEqual([]);
+  });
+}
+
+for (const name of ['textarea', 'tiptap'] as const) {
+  test(`${name}: "Restore original" brings back the exact original after the refinement`, async ({
+    extension,
+  }) => {
+    const original = 'Make a haiku: autumn, leaves & rain (short)!';
+    const field = await open(extension, name);
+    const overlay = new Overlay(field.scope);
+    await field.type(original);
+    await field.pressShortcut();
+    await expect(overlay.status).toHaveText(STATUS.refined);
+    await expect.poll(() => field.text()).toBe(REFINED);
+
+    await overlay.button('Restore original').click();
+    await expect.poll(() => field.text()).toBe(original);
+    await expect(overlay.status).toHaveText('Original restored.');
+  });
+}
+
+test('a draft endpoint answering 500 still ends with the single-stage refinement in the field', async ({
+  extension,
+}) => {
+  servers.draft.setScenario({ failure: { kind: 'status', status: 500 } });
+  const field = await open(extension, 'textarea');
+  const overlay = new Overlay(field.scope);
+  await field.type('write a haiku about autumn');
+  await field.pressShortcut();
+
+  await expect.poll(() => field.text()).toBe(REFINED);
+  await expect(overlay.status).toHaveText(STATUS.refined);
+  expect(servers.draft.requests.length).toBeGreaterThanOrEqual(1);
+  expect(servers.refinement.requests).toHaveLength(1);
+});
+
+test('a refinement endpoint answering 500 keeps the draft in the field and says so', async ({
+  extension,
+}) => {
+  servers.refinement.setScenario({ failure: { kind: 'status', status: 500 } });
+  const field = await open(extension, 'textarea');
+  const overlay = new Overlay(field.scope);
+  await field.type('write a haiku about autumn');
+  await field.pressShortcut();
+
+  await expect(overlay.status).toContainText(
+    'Refinement failed — the draft is kept. OpenAI had a problem (HTTP 500)',
+  );
+  expect(await field.text()).toBe(DRAFT);
+});
+
+test('provider requests made for a page come from the extension worker, not the page', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'textarea');
+  await field.type('write a haiku about autumn');
+  await field.pressShortcut();
+  await expect(new Overlay(field.scope).status).toHaveText(STATUS.refined);
+
+  const requests = [...servers.draft.requests, ...servers.refinement.requests];
+  expect(requests).toHaveLength(2);
+  for (const request of requests) {
+    expect(request.headers.origin).toBe(`chrome-extension://${extension.extensionId}`);
+  }
+});
