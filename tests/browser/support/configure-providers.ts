@@ -14,47 +14,45 @@ export interface ProviderSetup {
 export const TEST_DRAFT_KEY = 'gsk_browser_test_draft';
 export const TEST_REFINEMENT_KEY = 'sk-browser-test-refinement';
 
+export interface StorageContents {
+  local: Record<string, unknown>;
+  sync: Record<string, unknown>;
+}
+
+/** The raw chrome.storage entries the options page would write for this set-up (wxt/storage keys). */
+export function providerStorage(setup: ProviderSetup): StorageContents {
+  // The shortcut binding is what the worker mirrors from chrome.commands at start.
+  const local: Record<string, unknown> = { shortcut: 'Alt+Shift+O' };
+  const sync: Record<string, unknown> = { cacheEnabled: setup.cache ?? false };
+  if (setup.draftUrl) {
+    local['draft.apiKey'] = setup.draftKey ?? TEST_DRAFT_KEY;
+    sync['draft.preset'] = 'groq';
+    sync['draft.baseUrl'] = `${setup.draftUrl}/openai/v1`;
+    sync['draft.model'] = 'llama-3.1-8b-instant';
+  }
+  if (setup.refinementUrl) {
+    local['refinement.apiKey'] = setup.refinementKey ?? TEST_REFINEMENT_KEY;
+    sync['refinement.preset'] = 'openai';
+    sync['refinement.baseUrl'] = `${setup.refinementUrl}/v1`;
+    sync['refinement.model'] = 'gpt-4o-mini';
+  }
+  if (setup.draftTimeoutMs) sync['draft.timeoutMs'] = setup.draftTimeoutMs;
+  if (setup.refinementTimeoutMs) sync['refinement.timeoutMs'] = setup.refinementTimeoutMs;
+  return { local, sync };
+}
+
 /**
- * Writes settings the way the options page stores them (wxt/storage keys), from inside the worker:
- * fast set-up for tests whose subject is not the options page itself. Clears earlier settings.
+ * Writes settings the way the options page stores them, from inside the worker: fast set-up for
+ * tests whose subject is not the options page itself. Clears earlier settings and state first.
  */
 export async function configureProviders(worker: Worker, setup: ProviderSetup): Promise<void> {
-  await worker.evaluate(
-    async (s) => {
-      // Runs in the worker, where `chrome` is the extension API.
-      const chrome = (globalThis as unknown as { chrome: Browser }).chrome;
-      await chrome.storage.local.clear();
-      await chrome.storage.sync.clear();
-      await chrome.storage.session.clear();
-      const local: Record<string, unknown> = {};
-      const sync: Record<string, unknown> = { cacheEnabled: s.cache ?? false };
-      if (s.draftUrl) {
-        local['draft.apiKey'] = s.draftKey;
-        Object.assign(sync, {
-          'draft.preset': 'groq',
-          'draft.baseUrl': `${s.draftUrl}/openai/v1`,
-          'draft.model': 'llama-3.1-8b-instant',
-        });
-      }
-      if (s.refinementUrl) {
-        local['refinement.apiKey'] = s.refinementKey;
-        Object.assign(sync, {
-          'refinement.preset': 'openai',
-          'refinement.baseUrl': `${s.refinementUrl}/v1`,
-          'refinement.model': 'gpt-4o-mini',
-        });
-      }
-      if (s.draftTimeoutMs) sync['draft.timeoutMs'] = s.draftTimeoutMs;
-      if (s.refinementTimeoutMs) sync['refinement.timeoutMs'] = s.refinementTimeoutMs;
-      // The shortcut binding the worker mirrors from chrome.commands at start.
-      local.shortcut = 'Alt+Shift+O';
-      await chrome.storage.local.set(local);
-      await chrome.storage.sync.set(sync);
-    },
-    {
-      ...setup,
-      draftKey: setup.draftKey ?? TEST_DRAFT_KEY,
-      refinementKey: setup.refinementKey ?? TEST_REFINEMENT_KEY,
-    },
-  );
+  await worker.evaluate(async ({ local, sync }) => {
+    // Runs in the worker, where `chrome` is the extension API.
+    const chrome = (globalThis as unknown as { chrome: Browser }).chrome;
+    await chrome.storage.local.clear();
+    await chrome.storage.sync.clear();
+    await chrome.storage.session.clear();
+    await chrome.storage.local.set(local);
+    await chrome.storage.sync.set(sync);
+  }, providerStorage(setup));
 }

@@ -1,0 +1,200 @@
+/**
+ * Chromium with the extension, driven over plain CDP, for the cold-start figure. Playwright
+ * attaches to every service worker and holds it at start until its session resumes it, which
+ * adds ≈180 ms to a cold start here; this client only ever attaches to the pages it opens, so the
+ * worker starts the way it does for a user.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { ensureChromium } from './ensure-chromium';
+
+interface CdpMessage {
+  id?: number;
+  method?: string;
+  params?: Record<string, unknown>;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+  sessionId?: string;
+}
+
+export class CdpBrowser {
+  private nextId = 0;
+  private readonly pending = new Map<number, (message: CdpMessage) => void>();
+  private readonly listeners = new Set<(message: CdpMessage) => void>();
+
+  private constructor(
+    private readonly socket: WebSocket,
+    private readonly process: ChildProcess,
+    private readonly userDataDir: string,
+  ) {
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as CdpMessage;
+      const reply = message.id !== undefined ? this.pending.get(message.id) : undefined;
+      if (reply) {
+        this.pending.delete(message.id!);
+        reply(message);
+      } else {
+        for (const listener of this.listeners) listener(message);
+      }
+    });
+  }
+
+  static async launch(extensionDir: string): Promise<CdpBrowser> {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'prompt-relay-cdp-'));
+    const child = spawn(await ensureChromium(), [
+      '--headless',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${userDataDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      'about:blank',
+    ]);
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(
+        () => reject(new Error(`Chromium did not start: ${output}`)),
+        20_000,
+      );
+      child.stderr.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /DevTools listening on (ws:\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    const socket = new WebSocket(url);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    return new CdpBrowser(socket, child, userDataDir);
+  }
+
+  async send(
+    method: string,
+    params: Record<string, unknown> = {},
+    sessionId?: string,
+  ): Promise<Record<string, unknown>> {
+    const id = ++this.nextId;
+    const reply = new Promise<CdpMessage>((resolve) => this.pending.set(id, resolve));
+    this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    const message = await reply;
+    if (message.error) throw new Error(`${method}: ${message.error.message}`);
+    return message.result ?? {};
+  }
+
+  /** Resolves with the first event of that name (in that session) that passes `test`. */
+  waitForEvent(
+    method: string,
+    test: (params: Record<string, unknown>) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`no ${method} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (message: CdpMessage) => {
+        if (message.method === method && test(message.params ?? {})) {
+          clearTimeout(timer);
+          this.listeners.delete(listener);
+          resolve();
+        }
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  async extensionId(): Promise<string> {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const { targetInfos } = (await this.send('Target.getTargets')) as {
+        targetInfos: { type: string; url: string }[];
+      };
+      const worker = targetInfos.find(
+        (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
+      );
+      if (worker) return new URL(worker.url).host;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the extension service worker never appeared');
+  }
+
+  /** Opens a tab and returns a flat session on it. */
+  async openPage(url: string): Promise<string> {
+    const { targetId } = await this.send('Target.createTarget', { url });
+    const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
+    await this.send('Runtime.enable', {}, sessionId as string);
+    await this.evaluate(
+      sessionId as string,
+      `new Promise((r) => document.readyState === 'complete' ? r() : addEventListener('load', () => r()))`,
+    );
+    return sessionId as string;
+  }
+
+  async evaluate<T>(sessionId: string, expression: string): Promise<T> {
+    const result = (await this.send(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true },
+      sessionId,
+    )) as {
+      result: { value: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (result.exceptionDetails) {
+      throw new Error(
+        result.exceptionDetails.exception?.description ?? result.exceptionDetails.text,
+      );
+    }
+    return result.result.value;
+  }
+
+  /** Alt+Shift+O as key events from the keyboard (they reach the page, not chrome.commands). */
+  async pressOptimizeShortcut(sessionId: string): Promise<void> {
+    const keys: [string, string, string, number, number][] = [
+      ['rawKeyDown', 'Alt', 'AltLeft', 18, 1],
+      ['rawKeyDown', 'Shift', 'ShiftLeft', 16, 9],
+      ['rawKeyDown', 'Ø', 'KeyO', 79, 9],
+      ['keyUp', 'Ø', 'KeyO', 79, 9],
+      ['keyUp', 'Shift', 'ShiftLeft', 16, 1],
+      ['keyUp', 'Alt', 'AltLeft', 18, 0],
+    ];
+    for (const [type, key, code, windowsVirtualKeyCode, modifiers] of keys) {
+      await this.send(
+        'Input.dispatchKeyEvent',
+        { type, key, code, windowsVirtualKeyCode, modifiers },
+        sessionId,
+      );
+    }
+  }
+
+  /** Stops the extension's worker from a page session, and waits until Chrome says it stopped. */
+  async stopServiceWorker(sessionId: string): Promise<void> {
+    await this.send('ServiceWorker.enable', {}, sessionId);
+    const stopped = this.waitForEvent('ServiceWorker.workerVersionUpdated', (params) =>
+      (params.versions as { runningStatus: string; scriptURL: string }[]).some(
+        (v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped',
+      ),
+    );
+    await this.send('ServiceWorker.stopAllWorkers', {}, sessionId);
+    await stopped;
+    await this.send('ServiceWorker.disable', {}, sessionId);
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    // The browser, not the wrapper script that launched it, must be gone before its profile is.
+    await this.send('Browser.close').catch(() => undefined);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    this.socket.close();
+    this.process.kill();
+    rmSync(this.userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+}
