@@ -1,45 +1,18 @@
 // What in-page optimization does with the user's text: only a selection is replaced, an edit made
 // while refining is never overwritten, model output stays plain text, the original is one click
 // away, and either stage failing still leaves a usable result.
-import { configureProviders } from './support/configure-providers';
-import { expect, test, type ExtensionFixture } from './support/fixtures';
+import { inPageSuite } from './support/in-page-suite';
+import { expect, test } from './support/fixtures';
 import { Overlay, STATUS } from './support/overlay';
-import {
-  DRAFT,
-  DRAFT_SCENARIO,
-  FixturePage,
-  REFINED,
-  REFINEMENT_SCENARIO,
-  sleep,
-  startInPageServers,
-  type FixturePageName,
-  type InPageServers,
-} from './support/page-fixture';
+import { DRAFT, REFINED, sleep } from './support/page-fixture';
 
-let servers: InPageServers;
+const suite = inPageSuite();
 
-test.beforeAll(async () => {
-  servers = await startInPageServers();
-});
-test.afterAll(async () => {
-  await servers?.close();
-});
-test.beforeEach(async ({ extension }) => {
-  servers.draft.reset(DRAFT_SCENARIO);
-  servers.refinement.reset(REFINEMENT_SCENARIO);
-  await configureProviders(extension.serviceWorker, {
-    draftUrl: servers.draft.url,
-    refinementUrl: servers.refinement.url,
-  });
-});
-
-function open(extension: ExtensionFixture, name: FixturePageName): Promise<FixturePage> {
-  return FixturePage.open(extension.context, servers.pages.url, name);
-}
+const open = suite.open;
 
 /** Everything the provider was sent for a request, as one string. */
 function sentText(index = 0): string {
-  return JSON.stringify(servers.draft.requests[index]?.body?.messages ?? []);
+  return JSON.stringify(suite.servers.draft.requests[index]?.body?.messages ?? []);
 }
 
 for (const name of ['textarea', 'prosemirror'] as const) {
@@ -71,7 +44,7 @@ for (const name of ['textarea', 'prosemirror'] as const) {
     extension,
   }) => {
     // Time to type before the refinement lands.
-    servers.refinement.setScenario({ firstTokenMs: 1500 });
+    suite.servers.refinement.setScenario({ firstTokenMs: 1500 });
     const field = await open(extension, name);
     const overlay = new Overlay(field.scope);
     await field.type('write a haiku about autumn');
@@ -98,8 +71,8 @@ const HTML_REFINED = '<b>refined</b> <img src=y onerror=alert(2)> <script>alert(
 
 for (const name of ['contenteditable', 'prosemirror', 'lexical'] as const) {
   test(`${name}: HTML-looking output is written as literal text`, async ({ extension }) => {
-    servers.draft.setScenario({ reply: HTML_DRAFT });
-    servers.refinement.setScenario({ reply: HTML_REFINED });
+    suite.servers.draft.setScenario({ reply: HTML_DRAFT });
+    suite.servers.refinement.setScenario({ reply: HTML_REFINED });
     const field = await open(extension, name);
     const dialogs: string[] = [];
     field.page.on('dialog', (dialog) => {
@@ -144,7 +117,7 @@ for (const name of ['textarea', 'tiptap'] as const) {
 test('a draft endpoint answering 500 still ends with the single-stage refinement in the field', async ({
   extension,
 }) => {
-  servers.draft.setScenario({ failure: { kind: 'status', status: 500 } });
+  suite.servers.draft.setScenario({ failure: { kind: 'status', status: 500 } });
   const field = await open(extension, 'textarea');
   const overlay = new Overlay(field.scope);
   await field.type('write a haiku about autumn');
@@ -152,14 +125,14 @@ test('a draft endpoint answering 500 still ends with the single-stage refinement
 
   await expect.poll(() => field.text()).toBe(REFINED);
   await expect(overlay.status).toHaveText(STATUS.refined);
-  expect(servers.draft.requests.length).toBeGreaterThanOrEqual(1);
-  expect(servers.refinement.requests).toHaveLength(1);
+  expect(suite.servers.draft.requests.length).toBeGreaterThanOrEqual(1);
+  expect(suite.servers.refinement.requests).toHaveLength(1);
 });
 
 test('a refinement endpoint answering 500 keeps the draft in the field and says so', async ({
   extension,
 }) => {
-  servers.refinement.setScenario({ failure: { kind: 'status', status: 500 } });
+  suite.servers.refinement.setScenario({ failure: { kind: 'status', status: 500 } });
   const field = await open(extension, 'textarea');
   const overlay = new Overlay(field.scope);
   await field.type('write a haiku about autumn');
@@ -179,7 +152,7 @@ test('provider requests made for a page come from the extension worker, not the 
   await field.pressShortcut();
   await expect(new Overlay(field.scope).status).toHaveText(STATUS.refined);
 
-  const requests = [...servers.draft.requests, ...servers.refinement.requests];
+  const requests = [...suite.servers.draft.requests, ...suite.servers.refinement.requests];
   expect(requests).toHaveLength(2);
   for (const request of requests) {
     expect(request.headers.origin).toBe(`chrome-extension://${extension.extensionId}`);

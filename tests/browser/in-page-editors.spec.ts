@@ -1,19 +1,15 @@
 // In-page optimization in every editor family: the draft lands in the editor's own model, the
 // refinement replaces it, and undo steps back refined → draft → original.
-import { configureProviders } from './support/configure-providers';
+import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
 import { Overlay, STATUS } from './support/overlay';
 import {
   asSingleLine,
   DRAFT,
-  DRAFT_SCENARIO,
   FixturePage,
   REFINED,
-  REFINEMENT_SCENARIO,
   sleep,
-  startInPageServers,
   type FixturePageName,
-  type InPageServers,
 } from './support/page-fixture';
 
 const ORIGINAL = 'write a haiku about autumn';
@@ -52,30 +48,15 @@ const CASES: EditorCase[] = [
   { page: 'shadow-dom' },
 ];
 
-let servers: InPageServers;
-
-test.beforeAll(async () => {
-  servers = await startInPageServers();
-});
-test.afterAll(async () => {
-  await servers?.close();
-});
-test.beforeEach(async ({ extension }) => {
-  servers.draft.reset(DRAFT_SCENARIO);
-  servers.refinement.reset(REFINEMENT_SCENARIO);
-  await configureProviders(extension.serviceWorker, {
-    draftUrl: servers.draft.url,
-    refinementUrl: servers.refinement.url,
-  });
-});
+const suite = inPageSuite();
 
 for (const { page: name, settleMs, refinementFirstTokenMs } of CASES) {
   test(`${name}: draft, then refinement, in the editor's model; undo steps back`, async ({
     extension,
   }) => {
     if (refinementFirstTokenMs)
-      servers.refinement.setScenario({ firstTokenMs: refinementFirstTokenMs });
-    const field = await FixturePage.open(extension.context, servers.pages.url, name);
+      suite.servers.refinement.setScenario({ firstTokenMs: refinementFirstTokenMs });
+    const field = await FixturePage.open(extension.context, suite.servers.pages.url, name);
     const overlay = new Overlay(field.scope);
     const single = field.spec.name === 'input';
     const draft = single ? asSingleLine(DRAFT) : DRAFT;
@@ -90,8 +71,8 @@ for (const { page: name, settleMs, refinementFirstTokenMs } of CASES) {
     await expect(overlay.status).toHaveText(STATUS.draftReady);
     await expect.poll(() => field.text()).toBe(refined);
     await expect(overlay.status).toHaveText(STATUS.refined);
-    expect(servers.draft.requests).toHaveLength(1);
-    expect(servers.refinement.requests).toHaveLength(1);
+    expect(suite.servers.draft.requests).toHaveLength(1);
+    expect(suite.servers.refinement.requests).toHaveLength(1);
 
     await field.undo();
     await expect.poll(() => field.text()).toBe(draft);

@@ -3,20 +3,10 @@
 import type { Worker } from '@playwright/test';
 import { REFUSAL_WORDS } from '../../lib/in-page/in-page-words';
 import { messageText, type LoggedRequest } from '../fixtures/mock-provider/mock-provider';
-import { configureProviders } from './support/configure-providers';
-import { expect, test, type ExtensionFixture } from './support/fixtures';
+import { inPageSuite } from './support/in-page-suite';
+import { expect, test } from './support/fixtures';
 import { Overlay, STATUS } from './support/overlay';
-import {
-  DRAFT,
-  DRAFT_SCENARIO,
-  FixturePage,
-  REFINED,
-  REFINEMENT_SCENARIO,
-  sleep,
-  startInPageServers,
-  type FixturePageName,
-  type InPageServers,
-} from './support/page-fixture';
+import { DRAFT, REFINED, REFINEMENT_SCENARIO, sleep } from './support/page-fixture';
 import { stopServiceWorker } from './support/service-worker';
 import { setStorage } from './support/storage';
 
@@ -28,29 +18,12 @@ interface WorkerChrome {
   };
 }
 
-let servers: InPageServers;
+const suite = inPageSuite();
 
-test.beforeAll(async () => {
-  servers = await startInPageServers();
-});
-test.afterAll(async () => {
-  await servers?.close();
-});
-test.beforeEach(async ({ extension }) => {
-  servers.draft.reset(DRAFT_SCENARIO);
-  servers.refinement.reset(REFINEMENT_SCENARIO);
-  await configureProviders(extension.serviceWorker, {
-    draftUrl: servers.draft.url,
-    refinementUrl: servers.refinement.url,
-  });
-});
-
-function open(extension: ExtensionFixture, name: FixturePageName): Promise<FixturePage> {
-  return FixturePage.open(extension.context, servers.pages.url, name);
-}
+const open = suite.open;
 
 function requestCount(): number {
-  return servers.draft.requests.length + servers.refinement.requests.length;
+  return suite.servers.draft.requests.length + suite.servers.refinement.requests.length;
 }
 
 /**
@@ -105,7 +78,7 @@ test('the context menu on selected page text shows the result to copy and change
   await expect(overlay.preview).toHaveText(REFINED);
   await expect(overlay.button('Copy')).toBeVisible();
   await expect(overlay.button('Restore original')).toBeHidden();
-  expect(messageText(servers.draft.requests[0]?.body?.messages?.at(-1)?.content)).toContain(
+  expect(messageText(suite.servers.draft.requests[0]?.body?.messages?.at(-1)?.content)).toContain(
     'Write a rough prompt',
   );
   expect(await field.text()).toBe(before);
@@ -160,16 +133,16 @@ test('a whitespace-only field says there is nothing to optimize, and nothing is 
 test('Esc in the field while refining cancels: the refinement request is aborted, the draft stays', async ({
   extension,
 }) => {
-  servers.refinement.setScenario({ firstTokenMs: 10_000 });
+  suite.servers.refinement.setScenario({ firstTokenMs: 10_000 });
   const field = await open(extension, 'textarea');
   const overlay = new Overlay(field.scope);
   await field.type('write a haiku about autumn');
   await field.pressShortcut();
   await expect(overlay.status).toHaveText(STATUS.draftReady);
-  await expect.poll(() => servers.refinement.requests.length).toBe(1);
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
 
   await field.page.keyboard.press('Escape');
-  await expect.poll(() => servers.refinement.requests[0]?.aborted).toBe(true);
+  await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
   await expect(overlay.status).toHaveText('Cancelled — the draft is kept.');
   expect(await field.text()).toBe(DRAFT);
 });
@@ -177,26 +150,26 @@ test('Esc in the field while refining cancels: the refinement request is aborted
 test('a second trigger on the same field cancels the first request and optimizes again', async ({
   extension,
 }) => {
-  servers.refinement.setScenario({ firstTokenMs: 10_000 });
+  suite.servers.refinement.setScenario({ firstTokenMs: 10_000 });
   const field = await open(extension, 'textarea');
   const overlay = new Overlay(field.scope);
   await field.type('write a haiku about autumn');
   await field.pressShortcut();
   await expect(overlay.status).toHaveText(STATUS.draftReady);
-  await expect.poll(() => servers.refinement.requests.length).toBe(1);
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
 
-  servers.refinement.setScenario(REFINEMENT_SCENARIO);
+  suite.servers.refinement.setScenario(REFINEMENT_SCENARIO);
   await field.pressShortcut();
-  await expect.poll(() => servers.refinement.requests[0]?.aborted).toBe(true);
+  await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
   await expect(overlay.status).toHaveText(STATUS.refined);
   expect(await field.text()).toBe(REFINED);
   // The second request optimized what the field held then: the first draft.
-  expect(servers.draft.requests).toHaveLength(2);
-  expect(messageText(servers.draft.requests[1]?.body?.messages?.at(-1)?.content)).toContain(
+  expect(suite.servers.draft.requests).toHaveLength(2);
+  expect(messageText(suite.servers.draft.requests[1]?.body?.messages?.at(-1)?.content)).toContain(
     'Draft line two.',
   );
-  expect(servers.refinement.requests).toHaveLength(2);
-  expect(servers.refinement.requests[1]?.aborted).toBe(false);
+  expect(suite.servers.refinement.requests).toHaveLength(2);
+  expect(suite.servers.refinement.requests[1]?.aborted).toBe(false);
   // Only one panel for the field.
   await expect(overlay.root).toHaveCount(1);
 });
@@ -206,8 +179,8 @@ test('two tabs optimizing at the same time each get only their own result', asyn
 }) => {
   const which = (request: LoggedRequest) =>
     JSON.stringify(request.body?.messages ?? []).includes('zebra') ? 'Zebra' : 'Koala';
-  servers.draft.setScenario({ reply: (request) => `${which(request)} draft.` });
-  servers.refinement.setScenario({
+  suite.servers.draft.setScenario({ reply: (request) => `${which(request)} draft.` });
+  suite.servers.refinement.setScenario({
     reply: (request) => `${which(request)} refined.`,
     firstTokenMs: 1500,
   });
@@ -224,7 +197,7 @@ test('two tabs optimizing at the same time each get only their own result', asyn
   await expect.poll(() => zebra.text()).toBe('Zebra draft.');
   await expect.poll(() => koala.text()).toBe('Koala draft.');
   // Both refinements were under way at once.
-  await expect.poll(() => servers.refinement.requests.length).toBe(2);
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(2);
   await expect.poll(() => zebra.text()).toBe('Zebra refined.');
   await expect.poll(() => koala.text()).toBe('Koala refined.');
   await expect(new Overlay(zebra.scope).status).toHaveText(STATUS.refined);
@@ -234,22 +207,22 @@ test('two tabs optimizing at the same time each get only their own result', asyn
 test('a service worker stopped mid-refinement leaves the whole draft and offers Retry', async ({
   extension,
 }) => {
-  servers.refinement.setScenario({ firstTokenMs: 10_000 });
+  suite.servers.refinement.setScenario({ firstTokenMs: 10_000 });
   const field = await open(extension, 'textarea');
   const overlay = new Overlay(field.scope);
   await field.type('write a haiku about autumn');
   await field.pressShortcut();
   await expect(overlay.status).toHaveText(STATUS.draftReady);
-  await expect.poll(() => servers.refinement.requests.length).toBe(1);
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
 
   await stopServiceWorker(extension.context, extension.extensionId);
   await expect(overlay.status).toHaveText(STATUS.interrupted);
   await expect(overlay.button('Retry')).toBeVisible();
   expect(await field.text()).toBe(DRAFT);
-  await expect.poll(() => servers.refinement.requests[0]?.aborted).toBe(true);
+  await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
 
   // Retry wakes the worker and finishes the job.
-  servers.refinement.setScenario(REFINEMENT_SCENARIO);
+  suite.servers.refinement.setScenario(REFINEMENT_SCENARIO);
   await overlay.button('Retry').click();
   await expect(overlay.status).toHaveText(STATUS.refined);
   expect(await field.text()).toBe(REFINED);
@@ -270,5 +243,5 @@ test('with the shortcut unbound, Alt+Shift+O does nothing', async ({ extension }
   // storage.onChanged reaches the content script within a few ms.
   await sleep(300);
   await field.pressShortcut();
-  await expect.poll(() => servers.draft.requests.length).toBe(1);
+  await expect.poll(() => suite.servers.draft.requests.length).toBe(1);
 });
