@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { ensureChromium } from './ensure-chromium';
+import { ensureChromium, extensionChromiumArgs } from './ensure-chromium';
 
 interface CdpMessage {
   id?: number;
@@ -46,16 +46,9 @@ export class CdpBrowser {
     const userDataDir = mkdtempSync(join(tmpdir(), 'prompt-relay-cdp-'));
     const child = spawn(await ensureChromium(), [
       '--headless',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
       '--remote-debugging-port=0',
       `--user-data-dir=${userDataDir}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...extensionChromiumArgs(extensionDir),
       'about:blank',
     ]);
     const url = await new Promise<string>((resolve, reject) => {

@@ -105,3 +105,21 @@ if (invokedPath && import.meta.url === pathToFileURL(invokedPath).href) {
     },
   );
 }
+
+/**
+ * Flags for a Chromium that loads the unpacked extension on this closed network: no update checks,
+ * sync or QUIC probes (they stall or compete with tests), and the extension as the only one
+ * enabled (Playwright adds `--disable-extensions`; without the exception no worker ever starts).
+ */
+export function extensionChromiumArgs(extensionDir: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+}

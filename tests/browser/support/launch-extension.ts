@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { ensureChromium } from '../../../scripts/ensure-chromium';
+import { ensureChromium, extensionChromiumArgs } from '../../../scripts/ensure-chromium';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_EXTENSION_DIR = resolve(REPO_ROOT, '.output/chrome-mv3');
@@ -63,18 +63,7 @@ export async function launchExtension(
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless: opts.headless ?? true,
-      args: [
-        '--no-sandbox',
-        // Keep the browser quiet: no update checks, sync or QUIC probes competing with tests.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        // Playwright adds `--disable-extensions`; without this exception no worker ever starts.
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-      ],
+      args: extensionChromiumArgs(extensionDir),
     });
   } catch (error) {
     removeUserDataDir();
