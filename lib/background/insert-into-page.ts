@@ -1,16 +1,10 @@
 import { browser } from 'wxt/browser';
+import { activePageTab } from '../messaging/active-page-tab';
 import type { ContentMessage, InsertIntoPageResult } from '../messaging/protocol';
 
 /** The popup's "Insert into page": the field focused last, in whichever frame of the active tab. */
 export async function insertIntoPage(text: string): Promise<InsertIntoPageResult> {
-  // The tab the user was on: in the last focused browser window, else any browser window (the
-  // popup itself is not a tab; a detached popup window is not a browser window).
-  const [focused] = await browser.tabs.query({
-    active: true,
-    lastFocusedWindow: true,
-    windowType: 'normal',
-  });
-  const tab = focused ?? (await browser.tabs.query({ active: true, windowType: 'normal' }))[0];
+  const tab = await activePageTab();
   if (tab?.id === undefined) return { ok: false, reason: 'no-tab' };
   // Runs in the content scripts' isolated world, where they note the last focused field.
   const results = await browser.scripting

@@ -201,3 +201,24 @@ test('"Insert into page" puts the result into the field last focused in the acti
     await pages.close();
   }
 });
+
+test('the popup starts with the text selected on the page', async ({ extension }) => {
+  const pages = await startStaticServer();
+  try {
+    const page = await extension.context.newPage();
+    await page.goto(`${pages.url}/demo.html`);
+    await page.evaluate(() => {
+      const heading = document.querySelector('h1')!;
+      getSelection()!.selectAllChildren(heading);
+    });
+    const opened = extension.context.waitForEvent('page');
+    await extension.serviceWorker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: Browser }).chrome;
+      await api.windows.create({ url: 'popup.html', focused: false, type: 'popup' });
+    });
+    const popup = await opened;
+    await expect(popup.getByLabel('Prompt', { exact: true })).toHaveValue('Prompt Relay demo');
+  } finally {
+    await pages.close();
+  }
+});
