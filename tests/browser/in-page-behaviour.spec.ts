@@ -158,3 +158,27 @@ test('provider requests made for a page come from the extension worker, not the 
     expect(request.headers.origin).toBe(`chrome-extension://${extension.extensionId}`);
   }
 });
+
+test('switching the mode in the panel re-runs the original prompt in that mode', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'textarea');
+  const overlay = new Overlay(field.scope);
+  await field.type('a cat surfing at sunset');
+  await field.pressShortcut();
+  await expect(overlay.status).toHaveText(STATUS.refined);
+  expect(await field.text()).toBe(REFINED);
+
+  await overlay.root.getByLabel('Mode').selectOption('video');
+  await expect.poll(() => suite.servers.draft.requests.length).toBe(2);
+  const rerun = JSON.stringify(suite.servers.draft.requests[1]?.body?.messages ?? []);
+  expect(rerun).toContain('Mode: video');
+  // The original text is what gets optimized again, not the refinement now in the field.
+  expect(rerun).toContain('a cat surfing at sunset');
+  expect(rerun).not.toContain('Refined line one');
+  await expect(overlay.status).toHaveText(STATUS.refined);
+  await expect.poll(() => field.text()).toBe(REFINED);
+  // And the original is still one click away.
+  await overlay.button('Restore original').click();
+  await expect.poll(() => field.text()).toBe('a cat surfing at sunset');
+});
