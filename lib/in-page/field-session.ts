@@ -244,11 +244,15 @@ export class FieldSession {
     if (!this.target) return;
     void (async () => {
       const unwound = await this.unwindStream();
-      await this.enqueue(async () => {
+      let attempted = false;
+      const written = await this.enqueue(async () => {
         if (!this.intact()) return null;
         if (!unwound && this.region!.text === draft) return null;
+        attempted = true;
         return writeRegion(this.target!, this.region!, draft);
       });
+      // An editor that takes no DOM input (a canvas editor): the draft is on the clipboard instead.
+      if (attempted && !written) await this.fallBackToClipboard(draft);
       this.render();
     })();
   }
@@ -421,7 +425,9 @@ export class FieldSession {
       case 'refining':
         return {
           ...base,
-          message: 'Draft ready! Refining in background…',
+          message: this.message
+            ? `${this.message} Refining in background…`
+            : 'Draft ready! Refining in background…',
           busy: true,
           preview: this.target ? null : this.draft,
         };

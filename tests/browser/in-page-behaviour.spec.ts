@@ -182,3 +182,27 @@ test('switching the mode in the panel re-runs the original prompt in that mode',
   await overlay.button('Restore original').click();
   await expect.poll(() => field.text()).toBe('a cat surfing at sunset');
 });
+
+test('an editor that takes no DOM input gets the result on the clipboard, and says so', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'locked-editor');
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: suite.servers.pages.url,
+  });
+  const overlay = new Overlay(field.scope);
+  await field.page.evaluate(() =>
+    (window as unknown as { __fixture: { setText(text: string): void } }).__fixture.setText(
+      'a prompt the editor keeps to itself',
+    ),
+  );
+  await field.focus();
+  await field.pressShortcut();
+  await expect(overlay.status).toContainText('it is on your clipboard');
+  const clipboard = () => field.page.evaluate(() => navigator.clipboard.readText());
+  await expect.poll(clipboard).toBe(DRAFT);
+  await expect.poll(clipboard).toBe(REFINED);
+  await expect(overlay.status).toContainText('it is on your clipboard');
+  // The editor's own model was never touched.
+  expect(await field.text()).toBe('a prompt the editor keeps to itself');
+});

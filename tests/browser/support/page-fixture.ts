@@ -51,6 +51,7 @@ export const FIXTURE_PAGES = {
   'shadow-dom': { name: 'shadow-dom', kind: 'value', ...TOP },
   demo: { name: 'demo', kind: 'value', ...TOP },
   'refused-fields': { name: 'refused-fields', kind: 'value', ...TOP },
+  'locked-editor': { name: 'locked-editor', kind: 'rich', ...TOP },
 } as const satisfies Record<string, FixturePageSpec>;
 
 export type FixturePageName = keyof typeof FIXTURE_PAGES;
