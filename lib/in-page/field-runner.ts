@@ -38,6 +38,13 @@ interface Entry {
 export function createFieldRunner(): FieldRunner {
   const entries = new Map<Element | null, Entry>();
 
+  const entryFor = (element: Element): Entry | undefined => {
+    for (const [key, entry] of entries) {
+      if (key && (key === element || key.contains(element))) return entry;
+    }
+    return undefined;
+  };
+
   const close = (key: Element | null) => {
     const entry = entries.get(key);
     if (!entry) return;
@@ -106,13 +113,14 @@ export function createFieldRunner(): FieldRunner {
     },
 
     cancelFor(element) {
-      for (const [key, entry] of entries) {
-        if (key && (key === element || key.contains(element)) && entry.session?.running) {
-          entry.session.cancel();
-          return true;
-        }
-      }
-      return false;
+      const entry = entryFor(element);
+      if (!entry?.session?.running) return false;
+      entry.session.cancel();
+      return true;
+    },
+
+    focusPanelFor(element) {
+      return entryFor(element)?.overlay.focusDecision() ?? false;
     },
 
     async insertText(target: FieldTarget, text: string) {

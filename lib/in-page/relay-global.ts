@@ -21,6 +21,8 @@ export interface FieldRunner {
   refuse(message: string, anchor: Element | null): void;
   /** Esc in a field with a running request. */
   cancelFor(element: Element): boolean;
+  /** Tab in a field whose panel waits for a decision (Apply refined, Retry): focus moves there. */
+  focusPanelFor(element: Element): boolean;
   insertText(target: FieldTarget, text: string): Promise<boolean>;
 }
 

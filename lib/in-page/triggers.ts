@@ -121,9 +121,14 @@ function trigger(selectionText?: string): void {
 
 function onKeyDown(event: KeyboardEvent): void {
   if (!event.isTrusted && !event.composed) return;
-  if (event.key === 'Escape' && relayGlobal().runner) {
+  const runner = relayGlobal().runner;
+  const plainTab =
+    event.key === 'Tab' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
+  if (runner && (event.key === 'Escape' || plainTab)) {
     const active = deepActiveElement();
-    if (active && relayGlobal().runner!.cancelFor(active)) {
+    const handled =
+      active && (event.key === 'Escape' ? runner.cancelFor(active) : runner.focusPanelFor(active));
+    if (handled) {
       event.preventDefault();
       event.stopPropagation();
     }

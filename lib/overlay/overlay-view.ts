@@ -112,7 +112,10 @@ export class OverlayView {
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {
       this.panel.addEventListener(type, (event) => {
         event.stopPropagation();
-        if (type === 'keydown' && event.key === 'Escape') this.actions.close();
+        if (type === 'keydown' && event.key === 'Escape') {
+          this.anchor?.focus();
+          this.actions.close();
+        }
       });
     }
   }
@@ -131,6 +134,23 @@ export class OverlayView {
     button.addEventListener('click', onClick);
     this.buttons[name] = button;
     return button;
+  }
+
+  /**
+   * Moves focus to the action the panel waits for, if it waits for one (an offered refinement, or
+   * an error with Retry or a settings link): that is when a keyboard user needs to reach it from
+   * the field. Otherwise Tab keeps its usual meaning in the page.
+   */
+  focusDecision(): boolean {
+    const state = this.state;
+    if (!state || !(state.offer || state.tone === 'error')) return false;
+    const order = ['apply', 'retry', 'settings'];
+    const target = order
+      .map((name) => this.buttons[name])
+      .find((button) => button && !button.hidden);
+    if (!target) return false;
+    target.focus();
+    return true;
   }
 
   show(anchor: HTMLElement): void {

@@ -206,3 +206,21 @@ test('an editor that takes no DOM input gets the result on the clipboard, and sa
   // The editor's own model was never touched.
   expect(await field.text()).toBe('a prompt the editor keeps to itself');
 });
+
+test('keyboard only: Tab from the field reaches "Apply refined", Enter applies it', async ({
+  extension,
+}) => {
+  suite.servers.refinement.setScenario({ firstTokenMs: 1500 });
+  const field = await open(extension, 'textarea');
+  const overlay = new Overlay(field.scope);
+  await field.type('haiku about autumn');
+  await field.pressShortcut();
+  await expect.poll(() => field.text()).toBe(DRAFT);
+  await sleep(100);
+  await field.page.keyboard.type(' Mine.');
+  await expect(overlay.button('Apply refined')).toBeVisible();
+  await field.page.keyboard.press('Tab');
+  await expect(overlay.button('Apply refined')).toBeFocused();
+  await field.page.keyboard.press('Enter');
+  await expect.poll(() => field.text()).toBe(REFINED);
+});
