@@ -1,10 +1,23 @@
 import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { isClientMessage, OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
 import { loadPipelineSettings, type PipelineSettings } from '../pipeline/pipeline-settings';
 import { runPipeline } from '../pipeline/run-pipeline';
 
+/**
+ * Chrome stops an idle worker 30 s after its last extension event; a provider that takes longer
+ * than that to send its first token posts nothing over the Port meanwhile. Any extension API call
+ * counts as activity, so a light one runs on this beat while a request is open.
+ */
+export const KEEP_ALIVE_MS = 20_000;
+
+function touchExtensionApi(): void {
+  void browser.runtime.getPlatformInfo().catch(() => undefined);
+}
+
 export interface PortServerDeps {
   extensionId: string;
+  keepAlive?: () => void;
   loadSettings?: () => Promise<PipelineSettings>;
   run?: typeof runPipeline;
 }
@@ -23,6 +36,7 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
   }
   const loadSettings = deps.loadSettings ?? loadPipelineSettings;
   const run = deps.run ?? runPipeline;
+  const keepAlive = deps.keepAlive ?? touchExtensionApi;
   const controller = new AbortController();
   let started = false;
   let open = true;
@@ -54,10 +68,12 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
     if (started) return;
     started = true;
     void (async () => {
+      const beat = setInterval(keepAlive, KEEP_ALIVE_MS);
       try {
         const settings = await loadSettings();
         await run(message.request, settings, emit, controller.signal);
       } finally {
+        clearInterval(beat);
         if (open) {
           open = false;
           port.disconnect();

@@ -80,3 +80,29 @@ describe('serveOptimizePort', () => {
     expect(p.posted.map((e) => e.type)).toEqual(['error']);
   });
 });
+
+describe('worker lifetime', () => {
+  it('touches an extension API every 20 s while a request waits for its provider, and stops after', async () => {
+    vi.useFakeTimers();
+    try {
+      const p = fakePort('me');
+      const keepAlive = vi.fn();
+      let finish: () => void = () => {};
+      const run: typeof runPipeline = () => new Promise<void>((resolve) => (finish = resolve));
+      serveOptimizePort(p.port, {
+        extensionId: 'me',
+        loadSettings: async () => settings,
+        run,
+        keepAlive,
+      });
+      p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
+      await vi.advanceTimersByTimeAsync(45_000);
+      expect(keepAlive).toHaveBeenCalledTimes(2);
+      finish();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(keepAlive).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
