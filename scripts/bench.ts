@@ -133,11 +133,18 @@ async function inPageRuns(pagesUrl: string, draftUrl: string, refinementUrl: str
   const browser = await CdpBrowser.launch(DEFAULT_EXTENSION_DIR);
   try {
     const extensionId = await browser.extensionId();
-    const extensionPage = await browser.openPage(`chrome-extension://${extensionId}/manifest.json`);
+    const extensionPage = await browser.openPage(`chrome-extension://${extensionId}/options.html`);
     const { local, sync } = providerStorage({ draftUrl, refinementUrl });
     await browser.evaluate(
       extensionPage,
-      `Promise.all([chrome.storage.local.set(${JSON.stringify(local)}), chrome.storage.sync.set(${JSON.stringify(sync)})])`,
+      `new Promise((resolve) => {
+        // The extension's APIs appear in its pages a moment after the worker registers.
+        const write = () =>
+          globalThis.chrome?.storage
+            ? Promise.all([chrome.storage.local.set(${JSON.stringify(local)}), chrome.storage.sync.set(${JSON.stringify(sync)})]).then(resolve)
+            : setTimeout(write, 50);
+        write();
+      })`,
     );
     const page = await browser.openPage(`${pagesUrl}/textarea.html`);
     await inPageFirstText(browser, page, 'warm-up prompt');
