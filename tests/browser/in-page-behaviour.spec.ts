@@ -44,13 +44,7 @@ for (const name of ['textarea', 'prosemirror'] as const) {
     extension,
   }) => {
     // Time to type before the refinement lands.
-    suite.servers.refinement.setScenario({ firstTokenMs: 1500 });
-    const field = await open(extension, name);
-    const overlay = new Overlay(field.scope);
-    await field.type('write a haiku about autumn');
-    await field.pressShortcut();
-    await expect(overlay.status).toHaveText(STATUS.draftReady);
-    await expect.poll(() => field.text()).toBe(DRAFT);
+    const { field, overlay } = await suite.untilRefining(extension, name, 1500);
     // A person reacts to the draft after a moment, not within the same millisecond.
     await sleep(100);
     await field.page.keyboard.press('Control+End');
@@ -210,12 +204,7 @@ test('an editor that takes no DOM input gets the result on the clipboard, and sa
 test('keyboard only: Tab from the field reaches "Apply refined", Enter applies it', async ({
   extension,
 }) => {
-  suite.servers.refinement.setScenario({ firstTokenMs: 1500 });
-  const field = await open(extension, 'textarea');
-  const overlay = new Overlay(field.scope);
-  await field.type('haiku about autumn');
-  await field.pressShortcut();
-  await expect.poll(() => field.text()).toBe(DRAFT);
+  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 1500);
   await sleep(100);
   await field.page.keyboard.type(' Mine.');
   await expect(overlay.button('Apply refined')).toBeVisible();

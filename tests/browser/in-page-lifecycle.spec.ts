@@ -133,13 +133,7 @@ test('a whitespace-only field says there is nothing to optimize, and nothing is 
 test('Esc in the field while refining cancels: the refinement request is aborted, the draft stays', async ({
   extension,
 }) => {
-  suite.servers.refinement.setScenario({ firstTokenMs: 10_000 });
-  const field = await open(extension, 'textarea');
-  const overlay = new Overlay(field.scope);
-  await field.type('write a haiku about autumn');
-  await field.pressShortcut();
-  await expect(overlay.status).toHaveText(STATUS.draftReady);
-  await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
+  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 10_000);
 
   await field.page.keyboard.press('Escape');
   await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
@@ -150,13 +144,7 @@ test('Esc in the field while refining cancels: the refinement request is aborted
 test('a second trigger on the same field cancels the first request and optimizes again', async ({
   extension,
 }) => {
-  suite.servers.refinement.setScenario({ firstTokenMs: 10_000 });
-  const field = await open(extension, 'textarea');
-  const overlay = new Overlay(field.scope);
-  await field.type('write a haiku about autumn');
-  await field.pressShortcut();
-  await expect(overlay.status).toHaveText(STATUS.draftReady);
-  await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
+  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 10_000);
 
   suite.servers.refinement.setScenario(REFINEMENT_SCENARIO);
   await field.pressShortcut();
@@ -207,13 +195,7 @@ test('two tabs optimizing at the same time each get only their own result', asyn
 test('a service worker stopped mid-refinement leaves the whole draft and offers Retry', async ({
   extension,
 }) => {
-  suite.servers.refinement.setScenario({ firstTokenMs: 10_000 });
-  const field = await open(extension, 'textarea');
-  const overlay = new Overlay(field.scope);
-  await field.type('write a haiku about autumn');
-  await field.pressShortcut();
-  await expect(overlay.status).toHaveText(STATUS.draftReady);
-  await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
+  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 10_000);
 
   await stopServiceWorker(extension.context, extension.extensionId);
   await expect(overlay.status).toHaveText(STATUS.interrupted);

@@ -1,6 +1,8 @@
 import { configureProviders } from './configure-providers';
-import { test, type ExtensionFixture } from './fixtures';
+import { expect, test, type ExtensionFixture } from './fixtures';
+import { Overlay, STATUS } from './overlay';
 import {
+  DRAFT,
   DRAFT_SCENARIO,
   FixturePage,
   REFINEMENT_SCENARIO,
@@ -13,6 +15,16 @@ export interface InPageSuite {
   /** The mock providers and the fixture-page server, shared by the file's tests. */
   readonly servers: InPageServers;
   open(extension: ExtensionFixture, name: FixturePageName): Promise<FixturePage>;
+  /**
+   * Types a prompt in a fixture page, presses the shortcut and returns once the draft is in the
+   * field and its refinement has been asked for; the refinement's first token is `refinementMs`
+   * away, time for what the test does meanwhile.
+   */
+  untilRefining(
+    extension: ExtensionFixture,
+    name: FixturePageName,
+    refinementMs: number,
+  ): Promise<{ field: FixturePage; overlay: Overlay }>;
 }
 
 /**
@@ -40,5 +52,16 @@ export function inPageSuite(): InPageSuite {
       return servers!;
     },
     open: (extension, name) => FixturePage.open(extension.context, servers!.pages.url, name),
+    async untilRefining(extension, name, refinementMs) {
+      servers!.refinement.setScenario({ firstTokenMs: refinementMs });
+      const field = await FixturePage.open(extension.context, servers!.pages.url, name);
+      const overlay = new Overlay(field.scope);
+      await field.type('write a haiku about autumn');
+      await field.pressShortcut();
+      await expect(overlay.status).toHaveText(STATUS.draftReady);
+      await expect.poll(() => field.text()).toBe(DRAFT);
+      await expect.poll(() => servers!.refinement.requests.length).toBe(1);
+      return { field, overlay };
+    },
   };
 }
