@@ -15,6 +15,7 @@ interface WorkerChrome {
   chrome: {
     tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
     contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+    commands: { onCommand: { dispatch(command: string, tab: object): void } };
   };
 }
 
@@ -57,6 +58,26 @@ test('the context menu in a focused field optimizes that field', async ({ extens
   await expect.poll(() => field.text()).toBe(DRAFT);
   await expect.poll(() => field.text()).toBe(REFINED);
   await expect(new Overlay(field.scope).status).toHaveText(STATUS.refined);
+});
+
+test('the keyboard command (chrome.commands) optimizes the focused field, in the frame that has focus', async ({
+  extension,
+}) => {
+  // Real key presses reach chrome.commands only from the OS (headless gets the content-script
+  // listener instead); dispatching runs the worker's real command listener.
+  const field = await open(extension, 'iframe-same-origin');
+  await field.type('write a haiku about autumn');
+  await extension.serviceWorker.evaluate(async (pageUrl) => {
+    const { chrome } = globalThis as unknown as WorkerChrome;
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
+    chrome.commands.onCommand.dispatch('optimize-prompt', { id: tab.id });
+  }, field.page.url());
+
+  await expect.poll(() => field.text()).toBe(DRAFT);
+  await expect.poll(() => field.text()).toBe(REFINED);
+  // One request: only the frame holding the focused field acted.
+  expect(suite.servers.draft.requests).toHaveLength(1);
 });
 
 test('the context menu on selected page text shows the result to copy and changes no field', async ({
