@@ -8,10 +8,6 @@ import type { Mode } from '../prompts/modes';
 import type { OverlayState } from '../overlay/overlay-view';
 import { deepActiveElement, type FieldTarget } from './find-field';
 
-function deepActive(el: HTMLElement): Element | null {
-  return deepActiveElement(el.ownerDocument);
-}
-
 export type Phase =
   | 'drafting'
   | 'refining'
@@ -228,8 +224,7 @@ export class FieldSession {
     )
       return false;
     this.streamedIntoField = false;
-    if (!this.intact() || (el.ownerDocument.activeElement !== el && deepActive(el) !== el))
-      return false;
+    if (!this.intact() || deepActiveElement(el.ownerDocument) !== el) return false;
     for (let i = 0; i < this.streamSteps; i += 1) el.ownerDocument.execCommand('undo');
     this.streamSteps = 0;
     if (el.value !== this.originalWhole) return false;
