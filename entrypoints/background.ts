@@ -1,49 +1,31 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { loadFieldUi } from '../lib/background/field-ui-loader';
 import {
   createContextMenu,
   onCommand,
   onContextMenuClick,
 } from '../lib/background/in-page-triggers';
-import { insertIntoPage } from '../lib/background/insert-into-page';
+import { messageHandlers } from '../lib/background/message-handlers';
+import { createMessageRouter } from '../lib/background/message-router';
 import { syncShortcut } from '../lib/background/shortcut-sync';
+import { createTabBudget } from '../lib/background/tab-budget';
 import { serveOptimizePort } from '../lib/messaging/port-server';
-import type { RuntimeRequest } from '../lib/messaging/protocol';
-import { testConnection } from '../lib/providers/test-connection';
+import type { ExtensionIdentity } from '../lib/messaging/sender-role';
 
 export default defineBackground(() => {
+  const self: ExtensionIdentity = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+  const budget = createTabBudget();
+
   browser.runtime.onInstalled.addListener(createContextMenu);
   // Every worker start: the user may have rebound the shortcut meanwhile.
   void syncShortcut().catch(() => undefined);
 
   browser.commands.onCommand.addListener(onCommand);
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
+  browser.tabs.onRemoved.addListener((tabId) => budget.forget(tabId));
 
-  browser.runtime.onConnect.addListener((port) =>
-    serveOptimizePort(port, { extensionId: browser.runtime.id }),
-  );
-
+  browser.runtime.onConnect.addListener((port) => serveOptimizePort(port, { self, budget }));
   // Returning a Promise answers the message (webextension-polyfill semantics).
-  const answer = (
-    message: unknown,
-    sender: Browser.runtime.MessageSender,
-  ): Promise<unknown> | undefined => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const request = message as RuntimeRequest;
-    switch (request?.type) {
-      case 'test-connection':
-        return testConnection(request.stage);
-      case 'load-field-ui':
-        return loadFieldUi(sender);
-      case 'open-options':
-        return browser.runtime.openOptionsPage();
-      case 'insert-into-page':
-        return insertIntoPage(request.text);
-      default:
-        return undefined;
-    }
-  };
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener(answer);
+  browser.runtime.onMessage.addListener(createMessageRouter(messageHandlers, self));
 });

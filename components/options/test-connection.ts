@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { RuntimeRequest, TestConnectionResult } from '../../lib/messaging/protocol';
+import type { TestConnectionResult } from '../../lib/messaging/protocol';
+import { sendRuntimeMessage } from '../../lib/messaging/runtime-messages';
 import type { StageName } from '../../lib/settings/stage-settings';
 
 export type TestOutcome = { ok: true; text: string } | { ok: false; text: string };
@@ -34,13 +35,15 @@ export function describeTestResult(response: unknown): TestOutcome {
 
 /** Asks the background to test a stage's saved settings, giving up after `limitMs`. */
 export async function testConnection(stage: StageName, limitMs: number): Promise<TestOutcome> {
-  const request: RuntimeRequest = { type: 'test-connection', stage };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const giveUp = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), limitMs);
   });
   try {
-    const response: unknown = await Promise.race([browser.runtime.sendMessage(request), giveUp]);
+    const response: unknown = await Promise.race([
+      sendRuntimeMessage((m) => browser.runtime.sendMessage(m), { type: 'test-connection', stage }),
+      giveUp,
+    ]);
     if (response === 'timeout') return { ok: false, text: NO_ANSWER };
     return describeTestResult(response);
   } catch {

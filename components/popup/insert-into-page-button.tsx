@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { InsertIntoPageResult, RuntimeRequest } from '../../lib/messaging/protocol';
+import { sendRuntimeMessage } from '../../lib/messaging/runtime-messages';
 
 /** Puts the result into the field the user last focused in the active tab. */
 export function InsertIntoPageButton({ text }: { text: string }) {
   const [note, setNote] = useState<string | null>(null);
   const insert = async () => {
-    const request: RuntimeRequest = { type: 'insert-into-page', text };
-    const result = (await browser.runtime
-      .sendMessage(request)
-      .catch(() => null)) as InsertIntoPageResult | null;
+    const result = await sendRuntimeMessage((m) => browser.runtime.sendMessage(m), {
+      type: 'insert-into-page',
+      text,
+    });
     setNote(
       result?.ok
         ? 'Inserted'

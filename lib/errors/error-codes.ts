@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'no-keys',
   'invalid-key',
   'rate-limited',
+  'tab-budget',
+  'model-refused',
   'timeout',
   'network',
   'breaker-open',

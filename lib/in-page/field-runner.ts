@@ -1,4 +1,4 @@
-import type { RuntimeRequest } from '../messaging/protocol';
+import { sendRuntimeMessage } from '../messaging/runtime-messages';
 import { startOptimization } from '../messaging/optimize-client';
 import { initialRegion } from '../field-adapters/field-region';
 import { writeRegion } from '../field-adapters/write-field';
@@ -26,7 +26,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 function openSettings(): void {
-  void extensionApi().runtime.sendMessage({ type: 'open-options' } satisfies RuntimeRequest);
+  void sendRuntimeMessage((m) => extensionApi().runtime.sendMessage(m), { type: 'open-options' });
 }
 
 interface Entry {

@@ -1,11 +1,7 @@
 import { initialRegion } from '../field-adapters/field-region';
 import { startOptimization } from '../messaging/optimize-client';
-import type {
-  ContentMessage,
-  OptimizeRequest,
-  RuntimeRequest,
-  ServerEvent,
-} from '../messaging/protocol';
+import { sendRuntimeMessage } from '../messaging/runtime-messages';
+import type { ContentMessage, OptimizeRequest, ServerEvent } from '../messaging/protocol';
 import { isMode, type Mode } from '../prompts/modes';
 import { extensionApi } from './extension-api';
 import { deepActiveElement, findField, type FieldTarget } from './find-field';
@@ -28,10 +24,10 @@ let runnerLoading: Promise<FieldRunner | null> | null = null;
 function loadRunner(): Promise<FieldRunner | null> {
   const ready = relayGlobal().runner;
   if (ready) return Promise.resolve(ready);
-  runnerLoading ??= extensionApi()
-    .runtime.sendMessage({ type: 'load-field-ui' } satisfies RuntimeRequest)
+  runnerLoading ??= sendRuntimeMessage((m) => extensionApi().runtime.sendMessage(m), {
+    type: 'load-field-ui',
+  })
     .then(() => relayGlobal().runner ?? null)
-    .catch(() => null)
     .finally(() => {
       runnerLoading = null;
     });

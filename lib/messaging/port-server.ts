@@ -1,8 +1,12 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import { isClientMessage, OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
+import { secondsText } from '../errors/error-words';
+import type { BudgetGrant, TabBudget } from '../background/tab-budget';
 import { loadPipelineSettings, type PipelineSettings } from '../pipeline/pipeline-settings';
-import { runPipeline } from '../pipeline/run-pipeline';
+import { runPipeline, type RequestScope } from '../pipeline/run-pipeline';
+import { parseClientMessage } from './parse-client-message';
+import { OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
+import { classifySender, type ExtensionIdentity, type KnownSender } from './sender-role';
 
 /**
  * Chrome stops an idle worker 30 s after its last extension event; a provider that takes longer
@@ -16,21 +20,36 @@ function touchExtensionApi(): void {
 }
 
 export interface PortServerDeps {
-  extensionId: string;
+  self: ExtensionIdentity;
+  /** Per-tab limits for requests from pages; extension pages are not counted. */
+  budget?: TabBudget;
   keepAlive?: () => void;
   loadSettings?: () => Promise<PipelineSettings>;
   run?: typeof runPipeline;
 }
 
+function budgetWords(grant: Extract<BudgetGrant, { ok: false }>): string {
+  return grant.reason === 'in-flight'
+    ? 'Prompt Relay is already optimizing several prompts in this tab. Wait for one to finish (or press Esc to cancel it), then try again.'
+    : `Prompt Relay paused optimizations in this tab after many in a minute. Try again in ${secondsText(grant.retryAfterMs)}.`;
+}
+
+function scopeOf(sender: KnownSender): RequestScope {
+  return sender.role === 'content-script'
+    ? { origin: sender.origin, incognito: sender.incognito }
+    : { origin: 'extension', incognito: false };
+}
+
 /**
  * Serves one optimization request per Port: `start` runs the pipeline, `cancel` or a disconnect
- * aborts the provider calls at once. Posting every event over the Port is also what keeps the
- * MV3 worker alive while a long refinement streams.
+ * aborts the provider calls at once. The results go back over this Port only, so they reach the
+ * one frame (or extension page) that asked. Posting every event is also what keeps the MV3 worker
+ * alive while a long refinement streams.
  */
 export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): void {
   if (port.name !== OPTIMIZE_PORT_NAME) return;
-  // Only this extension's pages and content scripts may ask; there is no externally_connectable.
-  if (port.sender?.id !== deps.extensionId) {
+  const sender = port.sender ? classifySender(port.sender, deps.self) : null;
+  if (!sender) {
     port.disconnect();
     return;
   }
@@ -56,28 +75,55 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
       controller.abort();
     }
   };
+  const close = () => {
+    if (!open) return;
+    open = false;
+    port.disconnect();
+  };
 
-  port.onMessage.addListener((message: unknown) => {
-    if (!isClientMessage(message)) return;
+  port.onMessage.addListener((raw: unknown) => {
+    const message = parseClientMessage(raw);
+    if (!message) return;
     if (message.type === 'cancel') {
       controller.abort();
-      if (open) port.disconnect();
-      open = false;
+      close();
       return;
     }
     if (started) return;
     started = true;
+    const grant =
+      sender.role === 'content-script' && deps.budget ? deps.budget.acquire(sender.tabId) : null;
+    if (grant && !grant.ok) {
+      emit({
+        type: 'error',
+        code: 'tab-budget',
+        stage: 'request',
+        retryable: true,
+        message: budgetWords(grant),
+      });
+      close();
+      return;
+    }
     void (async () => {
       const beat = setInterval(keepAlive, KEEP_ALIVE_MS);
       try {
-        const settings = await loadSettings();
-        await run(message.request, settings, emit, controller.signal);
+        const settings = await loadSettings().catch(() => null);
+        if (!settings) {
+          emit({
+            type: 'error',
+            code: 'internal',
+            stage: 'request',
+            retryable: true,
+            message:
+              'Prompt Relay could not read its settings. Open settings, check them and save.',
+          });
+          return;
+        }
+        await run(message.request, settings, emit, controller.signal, scopeOf(sender));
       } finally {
         clearInterval(beat);
-        if (open) {
-          open = false;
-          port.disconnect();
-        }
+        grant?.release();
+        close();
       }
     })();
   });

@@ -66,29 +66,6 @@ export type ServerEvent =
     }
   | ({ type: 'error' } & ErrorInfo);
 
-export function isClientMessage(value: unknown): value is ClientMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  if (type === 'cancel') return true;
-  if (type !== 'start') return false;
-  const request = (value as { request?: unknown }).request;
-  return (
-    typeof request === 'object' &&
-    request !== null &&
-    typeof (request as { prompt?: unknown }).prompt === 'string' &&
-    typeof (request as { mode?: unknown }).mode === 'string'
-  );
-}
-
-/** One-shot requests (runtime.sendMessage) from extension pages and content scripts to the background. */
-export type RuntimeRequest =
-  | { type: 'test-connection'; stage: 'draft' | 'refinement' }
-  /** A content script asks for its overlay and editor adapters, on first use, in its own frame. */
-  | { type: 'load-field-ui' }
-  | { type: 'open-options' }
-  /** The popup's "Insert into page": into the last focused field of the active tab. */
-  | { type: 'insert-into-page'; text: string };
-
 export type InsertIntoPageResult = { ok: true } | { ok: false; reason: 'no-field' | 'no-tab' };
 
 /** Background → content script (tabs.sendMessage). */
@@ -103,7 +80,3 @@ export type ContentMessage =
 
 export type TestConnectionResult =
   { ok: true; latencyMs: number; model: string } | { ok: false; error: ErrorInfo };
-
-export interface RuntimeResponses {
-  'test-connection': TestConnectionResult;
-}

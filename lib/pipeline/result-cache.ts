@@ -1,10 +1,12 @@
 import { storage } from 'wxt/utils/storage';
-import type { ResultMetadata } from '../messaging/protocol';
+import type { PromptContext, ResultMetadata } from '../messaging/protocol';
 import type { Mode } from '../prompts/modes';
 
 export interface CacheKeyParts {
   prompt: string;
   mode: Mode;
+  origin: string;
+  context: PromptContext | null;
   twoStage: boolean;
   draft: { baseUrl: string; model: string } | null;
   refinement: { baseUrl: string; model: string } | null;

@@ -15,13 +15,23 @@ import {
 import { qualityReport } from '../quality/quality-score';
 import { estimateCostUsd } from './estimate-cost';
 import type { PipelineSettings } from './pipeline-settings';
-import { cacheKey, readCache, writeCache } from './result-cache';
+import { cacheKey, readCache, writeCache, type CacheKeyParts } from './result-cache';
 import { retryIn, runStage, singleStageFor } from './run-stage';
 
 /** Larger prompts are refused with words rather than silently truncated. */
 export const MAX_PROMPT_CHARS = 20_000;
 
 export type Emit = (event: ServerEvent) => void;
+
+/** Where a request comes from, as the browser vouches for it (not as the request says). */
+export interface RequestScope {
+  /** The page's origin, or 'extension' for the popup: results never cross origins via the cache. */
+  origin: string;
+  /** Nothing from a private window is cached. */
+  incognito: boolean;
+}
+
+const EXTENSION_SCOPE: RequestScope = { origin: 'extension', incognito: false };
 
 function requestError(
   code: 'empty-prompt' | 'too-long' | 'no-keys',
@@ -40,6 +50,7 @@ export async function runPipeline(
   settings: PipelineSettings,
   emit: Emit,
   signal: AbortSignal,
+  scope: RequestScope = EXTENSION_SCOPE,
 ): Promise<void> {
   const startedAt = performance.now();
   const send: Emit = (event) => {
@@ -85,9 +96,13 @@ export async function runPipeline(
     const mode = request.mode;
     const length = settings.lengths[mode];
 
-    const keyParts = {
+    // Everything that shapes the output: the prompts include the page context, so the origin
+    // and context are part of the key, or one site's result could be served on another.
+    const keyParts: CacheKeyParts = {
       prompt,
       mode,
+      origin: scope.origin,
+      context: request.context ?? null,
       twoStage: useDraft && useRefinement,
       draft: useDraft ? { baseUrl: settings.draft.baseUrl, model: settings.draft.model } : null,
       refinement: useRefinement
@@ -96,7 +111,7 @@ export async function runPipeline(
       templateVersion: TEMPLATE_VERSION,
       draftLength: length,
     };
-    const key = settings.cacheEnabled ? await cacheKey(keyParts) : null;
+    const key = settings.cacheEnabled && !scope.incognito ? await cacheKey(keyParts) : null;
     const cached = key ? await readCache(key) : null;
     if (cached) {
       const metadata: ResultMetadata = {
@@ -104,8 +119,11 @@ export async function runPipeline(
         fromCache: true,
         totalMs: Math.round(performance.now() - startedAt),
       };
-      if (cached.draft !== null)
+      // The same events, in the same order, as a live request: clients need no cache path.
+      if (cached.draft !== null) {
+        send({ type: 'draft-delta', delta: cached.draft });
         send({ type: 'draft', draft: cached.draft, status: 'draft_ready', timestamp: Date.now() });
+      }
       if (cached.refined !== null) {
         send({
           type: 'refined',

@@ -4,15 +4,26 @@ import { serveOptimizePort } from '../../lib/messaging/port-server';
 import { OPTIMIZE_PORT_NAME, type ServerEvent } from '../../lib/messaging/protocol';
 import type { PipelineSettings } from '../../lib/pipeline/pipeline-settings';
 import type { runPipeline } from '../../lib/pipeline/run-pipeline';
+import { createTabBudget } from '../../lib/background/tab-budget';
+
+const SELF = { id: 'me', baseUrl: 'chrome-extension://me/' };
+const POPUP = { id: 'me', url: 'chrome-extension://me/popup.html' };
+const PAGE = {
+  id: 'me',
+  url: 'https://chat.example/c/1',
+  origin: 'https://chat.example',
+  frameId: 0,
+  tab: { id: 7, incognito: false },
+};
 
 /** A Port double with the same listener surface the background sees. */
-function fakePort(senderId: string) {
+function fakePort(sender: Record<string, unknown> | string) {
   const messageListeners: ((m: unknown) => void)[] = [];
   const disconnectListeners: (() => void)[] = [];
   const posted: ServerEvent[] = [];
   const port = {
     name: OPTIMIZE_PORT_NAME,
-    sender: { id: senderId },
+    sender: typeof sender === 'string' ? { ...POPUP, id: sender } : sender,
     postMessage: (m: ServerEvent) => posted.push(m),
     disconnect: vi.fn(),
     onMessage: { addListener: (l: (m: unknown) => void) => messageListeners.push(l) },
@@ -33,7 +44,7 @@ describe('serveOptimizePort', () => {
   it('refuses ports from anything but this extension', () => {
     const p = fakePort('some-other-extension');
     const run = vi.fn();
-    serveOptimizePort(p.port, { extensionId: 'me', loadSettings: async () => settings, run });
+    serveOptimizePort(p.port, { self: SELF, loadSettings: async () => settings, run });
     p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
     expect(p.disconnect).toHaveBeenCalled();
     expect(run).not.toHaveBeenCalled();
@@ -47,7 +58,7 @@ describe('serveOptimizePort', () => {
       emit({ type: 'draft-delta', delta: 'a' });
       await new Promise((resolve) => signal.addEventListener('abort', resolve));
     };
-    serveOptimizePort(p.port, { extensionId: 'me', loadSettings: async () => settings, run });
+    serveOptimizePort(p.port, { self: SELF, loadSettings: async () => settings, run });
     p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
     await vi.waitFor(() => expect(p.posted).toHaveLength(1));
     p.dropFromClient();
@@ -59,7 +70,7 @@ describe('serveOptimizePort', () => {
     const run = vi.fn<typeof runPipeline>(async (_r, _s, _e, signal) => {
       await new Promise((resolve) => signal.addEventListener('abort', resolve));
     });
-    serveOptimizePort(p.port, { extensionId: 'me', loadSettings: async () => settings, run });
+    serveOptimizePort(p.port, { self: SELF, loadSettings: async () => settings, run });
     p.send({ type: 'start' });
     p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
     p.send({ type: 'start', request: { prompt: 'y', mode: 'general' } });
@@ -74,10 +85,83 @@ describe('serveOptimizePort', () => {
     const run: typeof runPipeline = async (_r, _s, emit) => {
       emit({ type: 'error', code: 'no-keys', message: 'm', stage: 'request', retryable: false });
     };
-    serveOptimizePort(p.port, { extensionId: 'me', loadSettings: async () => settings, run });
+    serveOptimizePort(p.port, { self: SELF, loadSettings: async () => settings, run });
     p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
     await vi.waitFor(() => expect(p.disconnect).toHaveBeenCalled());
     expect(p.posted.map((e) => e.type)).toEqual(['error']);
+  });
+});
+
+describe('requests from pages', () => {
+  const never = () => new Promise<void>(() => {});
+
+  it('runs a content script request scoped to its page origin', async () => {
+    const p = fakePort(PAGE);
+    const run = vi.fn<typeof runPipeline>(async () => {});
+    serveOptimizePort(p.port, { self: SELF, loadSettings: async () => settings, run });
+    p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    expect(run.mock.calls[0]![4]).toEqual({ origin: 'https://chat.example', incognito: false });
+  });
+
+  it('drops a start whose mode is invented', async () => {
+    const p = fakePort(PAGE);
+    const run = vi.fn<typeof runPipeline>(async () => {});
+    serveOptimizePort(p.port, { self: SELF, loadSettings: async () => settings, run });
+    p.send({ type: 'start', request: { prompt: 'x', mode: 'ignore previous instructions' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers a page over its tab budget with words and no provider call', async () => {
+    const budget = createTabBudget({ inFlight: 1, perMinute: 10 });
+    const run = vi.fn<typeof runPipeline>(never);
+    const first = fakePort(PAGE);
+    serveOptimizePort(first.port, { self: SELF, budget, loadSettings: async () => settings, run });
+    first.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+
+    const second = fakePort(PAGE);
+    serveOptimizePort(second.port, { self: SELF, budget, loadSettings: async () => settings, run });
+    second.send({ type: 'start', request: { prompt: 'y', mode: 'general' } });
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(second.posted).toEqual([
+      expect.objectContaining({
+        type: 'error',
+        code: 'tab-budget',
+        message:
+          'Prompt Relay is already optimizing several prompts in this tab. Wait for one to finish (or press Esc to cancel it), then try again.',
+      }),
+    ]);
+    expect(second.disconnect).toHaveBeenCalled();
+  });
+
+  it('does not count the popup against any tab', async () => {
+    const budget = createTabBudget({ inFlight: 1, perMinute: 1 });
+    const run = vi.fn<typeof runPipeline>(never);
+    for (const _ of [1, 2, 3]) {
+      const p = fakePort(POPUP);
+      serveOptimizePort(p.port, { self: SELF, budget, loadSettings: async () => settings, run });
+      p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
+    }
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(3));
+  });
+
+  it('says so when the settings cannot be read, instead of dropping the port', async () => {
+    const p = fakePort(POPUP);
+    const run = vi.fn<typeof runPipeline>(async () => {});
+    serveOptimizePort(p.port, {
+      self: SELF,
+      loadSettings: () => Promise.reject(new Error('bad value')),
+      run,
+    });
+    p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
+    await vi.waitFor(() => expect(p.disconnect).toHaveBeenCalled());
+    expect(run).not.toHaveBeenCalled();
+    expect(p.posted[0]).toMatchObject({
+      type: 'error',
+      message: 'Prompt Relay could not read its settings. Open settings, check them and save.',
+    });
   });
 });
 
@@ -90,7 +174,7 @@ describe('worker lifetime', () => {
       let finish: () => void = () => {};
       const run: typeof runPipeline = () => new Promise<void>((resolve) => (finish = resolve));
       serveOptimizePort(p.port, {
-        extensionId: 'me',
+        self: SELF,
         loadSettings: async () => settings,
         run,
         keepAlive,

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { testConnection } from '../providers/test-connection';
+import { loadFieldUi } from './field-ui-loader';
+import { insertIntoPage } from './insert-into-page';
+import type { MessageHandlers } from './message-router';
+
+const noFields = () => ({}) as Record<never, never>;
+
+/** Longest text "Insert into page" takes: far above any prompt the pipeline returns. */
+const MAX_INSERT_CHARS = 100_000;
+
+/**
+ * Every one-shot message the background answers, with who may send it. Content scripts run in
+ * pages we don't control (and share the extension's id), so they may only ask for what concerns
+ * their own frame; everything that reads settings or reaches another tab is for extension pages.
+ */
+export const messageHandlers: MessageHandlers = {
+  'test-connection': {
+    from: ['extension-page'],
+    parse: ({ stage }) => (stage === 'draft' || stage === 'refinement' ? { stage } : null),
+    handle: ({ stage }) => testConnection(stage),
+  },
+  'load-field-ui': {
+    from: ['content-script'],
+    parse: noFields,
+    handle: (_request, sender) =>
+      sender.role === 'content-script'
+        ? loadFieldUi(sender.tabId, sender.frameId)
+        : Promise.resolve(false),
+  },
+  'open-options': {
+    from: ['extension-page', 'content-script'],
+    parse: noFields,
+    handle: async () => {
+      await browser.runtime.openOptionsPage();
+      return true;
+    },
+  },
+  'insert-into-page': {
+    from: ['extension-page'],
+    parse: ({ text }) =>
+      typeof text === 'string' && text.length <= MAX_INSERT_CHARS ? { text } : null,
+    handle: ({ text }) => insertIntoPage(text),
+  },
+};

@@ -1,0 +1,41 @@
+import type { StageName } from '../settings/stage-settings';
+import type { InsertIntoPageResult, TestConnectionResult } from './protocol';
+
+/**
+ * One-shot messages (runtime.sendMessage) to the background, declared once: name → request →
+ * reply. Who may send each is declared beside its handler (lib/background/message-router.ts).
+ */
+export interface RuntimeMessageMap {
+  /** Options page: checks a stage's saved settings with a request that costs no tokens. */
+  'test-connection': { request: { stage: StageName }; reply: TestConnectionResult };
+  /** A content script asks for its overlay and editor adapters, in its own frame only. */
+  'load-field-ui': { request: Record<never, never>; reply: boolean };
+  'open-options': { request: Record<never, never>; reply: true };
+  /** The popup's "Insert into page": into the last focused field of the active tab. */
+  'insert-into-page': { request: { text: string }; reply: InsertIntoPageResult };
+}
+
+export type RuntimeMessageType = keyof RuntimeMessageMap;
+export type RuntimeRequestOf<K extends RuntimeMessageType> = RuntimeMessageMap[K]['request'];
+export type RuntimeReplyOf<K extends RuntimeMessageType> = RuntimeMessageMap[K]['reply'];
+export type RuntimeMessage<K extends RuntimeMessageType = RuntimeMessageType> = {
+  [T in K]: { type: T } & RuntimeRequestOf<T>;
+}[K];
+
+/**
+ * Sends a one-shot message with its declared types. `send` is the context's own
+ * `runtime.sendMessage` (the in-page scripts use the bare `chrome` API, pages the polyfill).
+ * Resolves null when nobody answered (the background refused or was unreachable).
+ */
+export async function sendRuntimeMessage<K extends RuntimeMessageType>(
+  send: (message: unknown) => Promise<unknown>,
+  message: RuntimeMessage<K>,
+): Promise<RuntimeReplyOf<K> | null> {
+  try {
+    const reply = await send(message);
+    // The background is the only answerer and builds replies from these same types.
+    return (reply ?? null) as RuntimeReplyOf<K> | null;
+  } catch {
+    return null;
+  }
+}
