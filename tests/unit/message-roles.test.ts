@@ -164,7 +164,7 @@ describe('tab budget', () => {
   it('limits starts per minute per tab and says when a slot frees', () => {
     let now = 1_000_000;
     const budget = createTabBudget({ inFlight: 10, perMinute: 3 }, () => now);
-    for (const _ of [1, 2, 3]) {
+    for (let i = 0; i < 3; i += 1) {
       const grant = budget.acquire(1);
       if (grant.ok) grant.release();
       now += 1_000;

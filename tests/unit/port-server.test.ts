@@ -139,7 +139,7 @@ describe('requests from pages', () => {
   it('does not count the popup against any tab', async () => {
     const budget = createTabBudget({ inFlight: 1, perMinute: 1 });
     const run = vi.fn<typeof runPipeline>(never);
-    for (const _ of [1, 2, 3]) {
+    for (let i = 0; i < 3; i += 1) {
       const p = fakePort(POPUP);
       serveOptimizePort(p.port, { self: SELF, budget, loadSettings: async () => settings, run });
       p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
