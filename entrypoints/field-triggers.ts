@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { installTriggers } from '../lib/in-page/triggers';
+import { relayGlobal } from '../lib/in-page/relay-global';
 
 /**
  * Always on, in every frame (declared in wxt.config.ts): tiny, no framework, idle until the user
@@ -7,5 +8,9 @@ import { installTriggers } from '../lib/in-page/triggers';
  * pulls in the browser polyfill, which alone is over the 5 KB gzipped budget.
  */
 export default defineUnlistedScript(() => {
+  // Also injected on demand (site access "On click"), when Chrome may run the declared copy too.
+  const relay = relayGlobal();
+  if (relay.triggersInstalled) return;
+  relay.triggersInstalled = true;
   installTriggers();
 });

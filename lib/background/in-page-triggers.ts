@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentMessage } from '../messaging/protocol';
+import { deliverToTab } from './deliver-to-tab';
 import { OPTIMIZE_COMMAND } from './shortcut-sync';
 
 export const CONTEXT_MENU_ID = 'optimize-prompt';
@@ -17,9 +18,7 @@ export function createContextMenu(): void {
 }
 
 function send(tabId: number, message: ContentMessage, frameId?: number): void {
-  const options = frameId !== undefined ? { frameId } : undefined;
-  // A tab without the content script (chrome:// pages, the Web Store) has nobody to answer.
-  browser.tabs.sendMessage(tabId, message, options).catch(() => undefined);
+  void deliverToTab(tabId, message, frameId);
 }
 
 /** The keyboard command reaches every frame; the one the user is typing in acts. */

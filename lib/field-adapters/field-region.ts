@@ -89,3 +89,34 @@ export function regionIntact(
   }
   return stripWhitespace(el.innerText) === stripWhitespace(expectedWhole);
 }
+
+/** Where `needle` occurs in `haystack` exactly once, or null (absent, or ambiguous). */
+function uniqueIndex(haystack: string, needle: string): number | null {
+  const first = haystack.indexOf(needle);
+  return first >= 0 && haystack.lastIndexOf(needle) === first ? first : null;
+}
+
+/**
+ * A partial region as it stands now: still where it was, or moved because the user typed before
+ * it (found once, unambiguously), or null when it cannot be found — then nothing may be written
+ * there, or it would land in the wrong place. A whole-field region is always "found".
+ */
+export function locateRegion(target: FieldTarget, region: FieldRegion): FieldRegion | null {
+  if (region.whole) return { ...region, text: readFieldText(target) };
+  const el = target.element;
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    if (el.value.slice(region.start, region.start + region.text.length) === region.text) {
+      return region;
+    }
+    const start = region.text ? uniqueIndex(el.value, region.text) : null;
+    return start === null ? null : { ...region, start };
+  }
+  const visible = stripWhitespace(readFieldText(target));
+  const needle = stripWhitespace(region.text);
+  if (!needle) return null;
+  if (visible.slice(region.strippedStart, region.strippedStart + needle.length) === needle) {
+    return region;
+  }
+  const strippedStart = uniqueIndex(visible, needle);
+  return strippedStart === null ? null : { ...region, strippedStart };
+}

@@ -63,6 +63,10 @@ export function createFieldRunner(): FieldRunner {
     const overlay = new OverlayView({
       cancel: () => getSession()?.cancel(),
       restore: () => void getSession()?.restore(),
+      restoreEarlier: () => {
+        const session = getSession();
+        if (session?.earlierOriginal != null) void session.restore(session.earlierOriginal);
+      },
       retry: () => getSession()?.retry(),
       apply: () => void getSession()?.apply(),
       dismiss: () => getSession()?.dismiss(),
@@ -76,19 +80,45 @@ export function createFieldRunner(): FieldRunner {
   };
 
   return {
+    retrigger(element) {
+      const session = entries.get(element)?.session;
+      if (!session) return false;
+      // Never from a half-written draft: its text is not the user's.
+      if (session.running) session.notifyBusy();
+      // Still showing our own result, untouched: optimize the user's original again.
+      else if (session.holdsOwnOutput()) session.retry();
+      else return false;
+      return true;
+    },
+
     begin(pending: PendingRequest) {
       const key = pending.target?.element ?? null;
-      // A new trigger on the same field replaces the previous request there.
-      const previous = entries.get(key);
-      previous?.session?.cancel();
+      const previous = entries.get(key)?.session ?? null;
+      if (key && previous?.running) {
+        // Started before the field UI knew of the running one (a race at first load).
+        pending.handle.cancel();
+        previous.notifyBusy();
+        return;
+      }
+      // The user edited the earlier result and optimized again: that original stays restorable.
+      const earlier =
+        previous && previous.originalText !== pending.request.prompt
+          ? (previous.earlierOriginal ?? previous.originalText)
+          : null;
       let session: FieldSession | null = null;
       const overlay = overlayFor(key, pending.target?.element ?? pending.anchor, () => session);
-      session = new FieldSession(pending.target, pending.region, pending.request, {
-        start: (request, onEvent) =>
-          startOptimization(request, onEvent, (info) => extensionApi().runtime.connect(info)),
-        copy: copyText,
-        render: (state) => overlay.render(state),
-      });
+      session = new FieldSession(
+        pending.target,
+        pending.region,
+        pending.request,
+        {
+          start: (request, onEvent) =>
+            startOptimization(request, onEvent, (info) => extensionApi().runtime.connect(info)),
+          copy: copyText,
+          render: (state) => overlay.render(state),
+        },
+        earlier,
+      );
       entries.set(key, { session, overlay });
       session.adopt(pending.handle, pending.drain);
     },
@@ -105,8 +135,10 @@ export function createFieldRunner(): FieldRunner {
         settingsLink: false,
         canCancel: false,
         canRestore: false,
+        canRestoreEarlier: false,
         canRetry: false,
         copyText: null,
+        originalCopy: null,
         mode: 'general',
         checklist: null,
       });

@@ -1,6 +1,11 @@
 import type { ErrorInfo } from '../errors/error-codes';
 import { needsSettings } from '../errors/error-words';
-import { readFieldText, regionIntact, type FieldRegion } from '../field-adapters/field-region';
+import {
+  locateRegion,
+  readFieldText,
+  regionIntact,
+  type FieldRegion,
+} from '../field-adapters/field-region';
 import { appendToValueRegion, writeRegion, type WriteResult } from '../field-adapters/write-field';
 import type { OptimizationHandle } from '../messaging/optimize-client';
 import type { OptimizeRequest, ResultMetadata, ServerEvent } from '../messaging/protocol';
@@ -25,6 +30,15 @@ export interface SessionDeps {
   copy(text: string): Promise<boolean>;
   render(state: OverlayState): void;
 }
+
+/** Why a result was not written into the field, in the user's terms. */
+type HeldBack = 'edited' | 'moved' | 'gone';
+
+const HELD_BACK_WORDS: Record<HeldBack, string> = {
+  edited: 'You changed the text, so the refined version was not written. Apply it?',
+  moved: 'You moved to another field, so the refined version was not written. Apply it?',
+  gone: 'The page removed this field. Your text is safe here: copy the original or the result.',
+};
 
 /**
  * One optimization in one field: the draft goes in as soon as it is useful, the refinement
@@ -55,17 +69,31 @@ export class FieldSession {
   private writes: Promise<unknown> = Promise.resolve();
   private handle: OptimizationHandle | null = null;
   private generation = 0;
+  private heldBack: HeldBack | null = null;
+  /** Said while running when the user triggers again; cleared by the next event. */
+  private busyNotice: string | null = null;
+  /** Something of ours is in the field (a draft, a refinement, or part of a streamed draft). */
+  private wroteOutput = false;
 
   constructor(
     readonly target: FieldTarget | null,
     region: FieldRegion | null,
     private request: OptimizeRequest,
     private readonly deps: SessionDeps,
+    /**
+     * The original of an earlier session on this field, when the user edited its result and
+     * optimized again: their first text stays restorable too.
+     */
+    readonly earlierOriginal: string | null = null,
   ) {
     this.region = region;
     this.originalRegion = region;
     this.original = request.prompt;
     this.expectedWhole = target ? readFieldText(target) : null;
+  }
+
+  get originalText(): string {
+    return this.original;
   }
 
   get mode(): Mode {
@@ -104,6 +132,7 @@ export class FieldSession {
     this.notice = null;
     this.refinementOff = false;
     this.message = '';
+    this.heldBack = null;
   }
 
   private fieldAlive(): boolean {
@@ -115,25 +144,51 @@ export class FieldSession {
     return regionIntact(this.target!, this.region, this.expectedWhole);
   }
 
-  private enqueue(write: () => Promise<WriteResult | null> | WriteResult | null): Promise<boolean> {
-    const next = this.writes.then(async () => {
-      if (!this.fieldAlive() || !this.region) return false;
-      const result = await write();
-      if (!result) return false;
-      this.region = result.region;
-      this.expectedWhole = result.wholeText;
-      return result.ok;
-    });
-    this.writes = next.catch(() => false);
-    return next.catch(() => false);
+  /**
+   * Is the user still in this field? A write focuses its field, so writing while they type
+   * elsewhere would pull their keys back into this one. In a subframe, a document without focus
+   * means they went to another frame; in the top frame it means another window, where focusing
+   * the already-active field changes nothing.
+   */
+  private userIsHere(): boolean {
+    const el = this.target?.element;
+    if (!el) return false;
+    const doc = el.ownerDocument;
+    const active = deepActiveElement(doc);
+    if (!active || !(active === el || el.contains(active))) return false;
+    return doc.hasFocus() || doc.defaultView === doc.defaultView?.top;
   }
 
-  private replaceRegion(text: string): Promise<boolean> {
-    return this.enqueue(() => writeRegion(this.target!, this.region!, text));
+  /** Why the field may not be written now, or null when it may. */
+  private writeBlocker(): HeldBack | null {
+    if (!this.fieldAlive()) return 'gone';
+    if (!this.intact()) return 'edited';
+    return this.userIsHere() ? null : 'moved';
+  }
+
+  /** Runs `job` after every write queued before it: writes land in the order events arrived. */
+  private queue<T>(job: () => Promise<T>, fallback: T): Promise<T> {
+    const next = this.writes.then(job);
+    this.writes = next.catch(() => undefined);
+    return next.catch(() => fallback);
+  }
+
+  /** One write, inside a queued job. */
+  private async write(
+    run: () => Promise<WriteResult | null> | WriteResult | null,
+  ): Promise<boolean> {
+    if (!this.fieldAlive() || !this.region) return false;
+    const result = await run();
+    if (!result) return false;
+    this.region = result.region;
+    this.expectedWhole = result.wholeText;
+    this.wroteOutput = true;
+    return result.ok;
   }
 
   onEvent(event: ServerEvent, generation: number): void {
     if (generation !== this.generation || this.phase === 'cancelled') return;
+    this.busyNotice = null;
     switch (event.type) {
       case 'draft-delta':
         this.onDraftDelta(event.delta);
@@ -144,6 +199,8 @@ export class FieldSession {
       case 'fallback':
         this.phase = 'single-stage';
         this.notice = event.reason;
+        // A draft that failed half-way (or was a refusal) does not stay in the field meanwhile.
+        void this.revertPartialDraft();
         break;
       case 'refined-delta':
         this.refinedStream += event.delta;
@@ -176,8 +233,10 @@ export class FieldSession {
     // Value fields take the draft as it streams: the first words show at the first token. Rich
     // editors get it whole (one transaction, no thrash); until then the panel shows it streaming.
     if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
+    // A code editor's hidden textarea holds only part of its document: never streamed into.
+    if (this.target?.kind === 'mirror') return;
     if (!this.streamedIntoField) {
-      if (!this.intact()) return;
+      if (this.writeBlocker()) return;
       this.streamedIntoField = true;
       this.streamSteps = 0;
       this.originalWhole = el.value;
@@ -197,16 +256,20 @@ export class FieldSession {
     const el = this.target?.element;
     if (!delta || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
     this.streamStepWrite(() =>
-      this.intact() ? appendToValueRegion(el, this.region!, delta) : null,
+      this.writeBlocker() ? null : appendToValueRegion(el, this.region!, delta),
     );
   }
 
-  private streamStepWrite(write: () => WriteResult | Promise<WriteResult> | null): void {
-    void this.enqueue(async () => {
-      const result = await write();
-      if (result) this.streamSteps += 1;
-      return result;
-    });
+  private streamStepWrite(run: () => WriteResult | Promise<WriteResult> | null): void {
+    void this.queue(
+      () =>
+        this.write(async () => {
+          const result = await run();
+          if (result) this.streamSteps += 1;
+          return result;
+        }),
+      false,
+    );
   }
 
   /**
@@ -215,8 +278,6 @@ export class FieldSession {
    * the field is focused and untouched: undo acts on the focused field's history.
    */
   private async unwindStream(): Promise<boolean> {
-    this.flushDelta();
-    await this.writes;
     const el = this.target?.element;
     if (
       !this.streamedIntoField ||
@@ -230,6 +291,7 @@ export class FieldSession {
     if (el.value !== this.originalWhole) return false;
     this.region = this.originalRegion;
     this.expectedWhole = el.value;
+    this.wroteOutput = false;
     return true;
   }
 
@@ -237,37 +299,39 @@ export class FieldSession {
     this.draft = draft;
     this.phase = 'refining';
     if (!this.target) return;
-    void (async () => {
+    // Queued now, not after an await: a refinement that arrives at once (a cached result) must
+    // be written after the draft, never under it.
+    this.flushDelta();
+    void this.queue(async () => {
       const unwound = await this.unwindStream();
-      let attempted = false;
-      const written = await this.enqueue(async () => {
-        if (!this.intact()) return null;
-        if (!unwound && this.region!.text === draft) return null;
-        attempted = true;
-        return writeRegion(this.target!, this.region!, draft);
-      });
-      // An editor that takes no DOM input (a canvas editor): the draft is on the clipboard instead.
-      if (attempted && !written) await this.fallBackToClipboard(draft);
+      if (this.target?.kind === 'mirror') {
+        this.heldBack = null;
+      } else if ((this.heldBack = this.writeBlocker()) === null) {
+        if (unwound || this.region!.text !== draft) {
+          const written = await this.write(() => writeRegion(this.target!, this.region!, draft));
+          // An editor that takes no DOM input (a canvas editor): the draft is on the clipboard.
+          if (!written) await this.fallBackToClipboard(draft);
+        }
+      }
       this.render();
-    })();
+    }, undefined);
   }
 
   private onRefined(refined: string): void {
     this.refined = refined;
-    if (!this.target) {
-      this.phase = 'refined';
-      return;
-    }
     this.phase = 'refined';
-    void this.writes.then(async () => {
-      if (this.intact()) {
-        const ok = await this.replaceRegion(refined);
+    if (!this.target) return;
+    void this.queue(async () => {
+      if (this.target?.kind === 'mirror') return this.render();
+      this.heldBack = this.writeBlocker();
+      if (this.heldBack === null) {
+        const ok = await this.write(() => writeRegion(this.target!, this.region!, refined));
         if (!ok) await this.fallBackToClipboard(refined);
-      } else if (this.fieldAlive()) {
+      } else if (this.heldBack !== 'gone') {
         this.phase = 'offer';
       }
       this.render();
-    });
+    }, undefined);
   }
 
   private onError(error: ErrorInfo): void {
@@ -282,11 +346,17 @@ export class FieldSession {
   }
 
   /** A half-streamed draft is never left behind: the field goes back to what the user wrote. */
-  private async revertPartialDraft(): Promise<void> {
-    if (!this.streamedIntoField || this.draft !== null) return;
-    const unwound = await this.unwindStream();
-    if (!unwound && this.intact()) await this.replaceRegion(this.original);
-    this.render();
+  private revertPartialDraft(): Promise<void> {
+    this.flushDelta();
+    return this.queue(async () => {
+      if (!this.streamedIntoField || this.draft !== null) return;
+      const unwound = await this.unwindStream();
+      if (!unwound && this.intact()) {
+        await this.write(() => writeRegion(this.target!, this.region!, this.original));
+        this.wroteOutput = false;
+      }
+      this.render();
+    }, undefined);
   }
 
   private async fallBackToClipboard(text: string): Promise<void> {
@@ -308,38 +378,54 @@ export class FieldSession {
     this.render();
   }
 
-  async restore(): Promise<void> {
+  /** Puts `text` back (the original) or in (an offered result), at the user's request. */
+  private putBack(text: string, done: string, notFound: string): Promise<void> {
+    this.flushDelta();
+    return this.queue(async () => {
+      // The user asked for it, so the field may take focus; it must still be where it was.
+      const region =
+        this.fieldAlive() && this.region ? locateRegion(this.target!, this.region) : null;
+      const ok = region ? await this.write(() => writeRegion(this.target!, region, text)) : false;
+      if (ok) this.message = done;
+      else if (!this.fieldAlive()) await this.copyInstead(text, HELD_BACK_WORDS.gone);
+      else if (!region) await this.copyInstead(text, notFound);
+      else await this.fallBackToClipboard(text);
+      this.render();
+    }, undefined);
+  }
+
+  private async copyInstead(text: string, why: string): Promise<void> {
+    const copied = await this.deps.copy(text);
+    this.message = copied ? `${why} It is on your clipboard: paste it with Ctrl+V.` : why;
+  }
+
+  async restore(original: string = this.original): Promise<void> {
     this.handle?.cancel();
     this.generation += 1;
-    await this.writes;
-    if (!this.fieldAlive()) return;
-    const region = this.intact()
-      ? this.region
-      : this.originalRegion?.whole
-        ? { ...this.originalRegion, text: readFieldText(this.target!) }
-        : null;
-    let ok = false;
-    if (region) ok = await this.enqueue(() => writeRegion(this.target!, region, this.original));
     this.phase = 'restored';
     this.error = null;
-    this.message = ok ? 'Original restored.' : '';
-    if (!ok) await this.fallBackToClipboard(this.original);
-    this.render();
+    await this.putBack(
+      original,
+      'Original restored.',
+      'The text Prompt Relay wrote is no longer in the field, so the original was not put back.',
+    );
+    this.wroteOutput = false;
   }
 
   async apply(): Promise<void> {
-    if (this.refined === null || !this.fieldAlive()) return;
-    await this.writes;
-    // The user changed the field: replace the region where it can still be found, else the whole
-    // field when the request owned all of it.
-    const region =
-      this.region && !this.region.whole
-        ? this.region
-        : { text: readFieldText(this.target!), whole: true, start: 0, strippedStart: 0 };
-    const ok = await this.enqueue(() => writeRegion(this.target!, region, this.refined!));
-    if (!ok) await this.fallBackToClipboard(this.refined);
+    if (this.refined === null) return;
     this.phase = 'refined';
-    this.render();
+    this.heldBack = null;
+    await this.putBack(
+      this.refined,
+      '',
+      'The draft is no longer where it was in the field, so the refined version was not written.',
+    );
+  }
+
+  /** The field still shows what this session wrote, untouched: a new trigger re-runs from the original. */
+  holdsOwnOutput(): boolean {
+    return !this.running && this.phase !== 'restored' && this.wroteOutput && this.intact();
   }
 
   dismiss(): void {
@@ -352,13 +438,19 @@ export class FieldSession {
   retry(): void {
     this.handle?.cancel();
     this.request = { ...this.request, prompt: this.original };
-    void this.writes.then(() => this.run());
+    void this.queue(async () => this.run(), undefined);
   }
 
   changeMode(mode: Mode): void {
     this.handle?.cancel();
     this.request = { ...this.request, mode, prompt: this.original };
-    void this.writes.then(() => this.run());
+    void this.queue(async () => this.run(), undefined);
+  }
+
+  /** A trigger on a field whose request is still running changes nothing; the panel says so. */
+  notifyBusy(): void {
+    this.busyNotice = 'Already optimizing this field. Press Esc to cancel it first.';
+    this.render();
   }
 
   close(): void {
@@ -371,6 +463,9 @@ export class FieldSession {
 
   viewState(): OverlayState {
     const refinedScore = this.metadata?.quality.refined ?? null;
+    // Results live in the panel when there is no field to hold them, or it may not be written.
+    const gone = this.target !== null && !this.fieldAlive();
+    const inPanel = !this.target || this.target.kind === 'mirror' || this.heldBack !== null || gone;
     const base: OverlayState = {
       message: '',
       tone: 'info',
@@ -381,13 +476,16 @@ export class FieldSession {
       canCancel: this.running,
       canRestore:
         this.target !== null &&
+        !gone &&
         this.phase !== 'restored' &&
         (this.streamedIntoField ||
           this.draft !== null ||
           this.phase === 'refined' ||
           this.phase === 'offer'),
+      canRestoreEarlier: this.earlierOriginal !== null && !gone,
       canRetry: false,
       copyText: this.refined ?? this.draft,
+      originalCopy: gone ? this.original : null,
       mode: this.request.mode,
       checklist: null,
     };
@@ -401,47 +499,59 @@ export class FieldSession {
             canRetry: this.error.retryable,
           }
         : state;
+    const busyWords = (words: string) => (this.busyNotice ? this.busyNotice : words);
 
+    if (gone && !this.running && this.phase !== 'error') {
+      return {
+        ...base,
+        message: this.message || HELD_BACK_WORDS.gone,
+        preview: this.refined ?? this.draft,
+      };
+    }
     switch (this.phase) {
       case 'drafting':
         return {
           ...base,
-          message: 'Drafting…',
+          message: busyWords('Drafting…'),
           busy: true,
-          preview: this.target?.kind === 'rich' || !this.target ? this.streamed || null : null,
+          preview: this.target?.kind === 'value' && !gone ? null : this.streamed || null,
         };
       case 'single-stage':
         return {
           ...base,
-          message: `${this.notice?.message ?? ''} Optimizing in one stage…`.trim(),
+          message: busyWords(`${this.notice?.message ?? ''} Optimizing in one stage…`.trim()),
           busy: true,
           preview: this.refinedStream || null,
         };
       case 'refining':
         return {
           ...base,
-          message: this.message
-            ? `${this.message} Refining in background…`
-            : 'Draft ready! Refining in background…',
+          message: busyWords(
+            this.heldBack === 'moved'
+              ? 'You moved to another field, so the draft is shown here. Refining in background…'
+              : this.message
+                ? `${this.message} Refining in background…`
+                : 'Draft ready! Refining in background…',
+          ),
           busy: true,
-          preview: this.target ? null : this.draft,
+          preview: inPanel ? this.draft : null,
         };
       case 'refined':
         return {
           ...base,
           message: this.message || `Refined! Quality score: ${refinedScore?.score ?? 0}%`,
           tone: 'success',
-          preview: this.target ? null : this.refined,
+          preview: inPanel ? this.refined : null,
           checklist: refinedScore,
         };
       case 'offer':
         return {
           ...base,
-          message: 'You changed the text, so the refined version was not written. Apply it?',
+          message: HELD_BACK_WORDS[this.heldBack ?? 'edited'],
           offer: { draft: this.draft ?? this.original, refined: this.refined ?? '' },
         };
       case 'draft-only':
-        if (this.error) return withError({ ...base, preview: this.target ? null : this.draft });
+        if (this.error) return withError({ ...base, preview: inPanel ? this.draft : null });
         return {
           ...base,
           message:
@@ -450,7 +560,7 @@ export class FieldSession {
               ? 'Draft ready! Refinement is off: add a Refinement API key in settings to refine.'
               : 'Draft ready.'),
           settingsLink: this.refinementOff,
-          preview: this.target ? null : this.draft,
+          preview: inPanel ? this.draft : null,
         };
       case 'error':
         return withError({

@@ -7,7 +7,8 @@ export function deepActiveElement(doc: Document = document): Element | null {
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'email', '']);
 
-export type FieldKind = 'value' | 'rich';
+/** `mirror`: a code editor's hidden textarea, holding only part of its document. */
+export type FieldKind = 'value' | 'rich' | 'mirror';
 
 export interface FieldTarget {
   /** The element that holds the text: an input/textarea, or the contenteditable root. */

@@ -17,6 +17,11 @@ export interface PendingRequest {
 
 /** The field UI: overlay, editor adapters and sessions, loaded on first use. */
 export interface FieldRunner {
+  /**
+   * A trigger on a field that already has a session: true when that session took it (ignored
+   * while running, or re-run from its original while the field still shows its result).
+   */
+  retrigger(element: Element): boolean;
   begin(pending: PendingRequest): void;
   refuse(message: string, anchor: Element | null): void;
   /** Esc in a field with a running request. */
@@ -31,6 +36,7 @@ export interface FieldRunner {
  * they meet on one symbol-keyed object there.
  */
 export interface RelayGlobal {
+  triggersInstalled?: boolean;
   runner?: FieldRunner;
   lastFocused?: { element: HTMLElement; at: number };
 }

@@ -63,6 +63,7 @@ async function optimize(
   text: string,
   anchor: Element | null,
 ): Promise<void> {
+  if (target && relayGlobal().runner?.retrigger(target.element)) return;
   const region = target ? initialRegion(target) : null;
   const prompt = region ? region.text : text;
   if (!prompt.trim()) return refuse(REFUSAL_WORDS.empty, anchor);

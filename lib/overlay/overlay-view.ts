@@ -14,9 +14,13 @@ export interface OverlayState {
   settingsLink: boolean;
   canCancel: boolean;
   canRestore: boolean;
+  /** The original of an earlier session on this field (the user edited its result since). */
+  canRestoreEarlier: boolean;
   canRetry: boolean;
   /** What Copy copies; null hides it. */
   copyText: string | null;
+  /** The user's original, to copy when the field it came from is gone; null hides it. */
+  originalCopy: string | null;
   mode: Mode;
   checklist: QualityScore | null;
 }
@@ -24,6 +28,7 @@ export interface OverlayState {
 export interface OverlayActions {
   cancel(): void;
   restore(): void;
+  restoreEarlier(): void;
   retry(): void;
   apply(): void;
   dismiss(): void;
@@ -104,6 +109,14 @@ export class OverlayView {
       this.button('retry', 'Retry', () => this.actions.retry(), 'primary'),
       this.button('cancel', 'Cancel (Esc)', () => this.actions.cancel()),
       this.button('restore', 'Restore original', () => this.actions.restore()),
+      this.button('restoreEarlier', 'Restore earlier original', () =>
+        this.actions.restoreEarlier(),
+      ),
+      this.button(
+        'copyOriginal',
+        'Copy original',
+        () => this.state?.originalCopy && this.actions.copy(this.state.originalCopy),
+      ),
       this.button('settings', 'Open settings', () => this.actions.openSettings(), 'link'),
     );
     this.panel.append(head, this.status, this.preview, this.diff, this.checklist, actionsRow);
@@ -197,6 +210,8 @@ export class OverlayView {
       retry: state.canRetry,
       cancel: state.canCancel,
       restore: state.canRestore,
+      restoreEarlier: state.canRestoreEarlier,
+      copyOriginal: state.originalCopy !== null,
       settings: state.settingsLink,
     };
     for (const [name, button] of Object.entries(this.buttons)) {

@@ -17,6 +17,8 @@ export interface LaunchExtensionOptions {
   headless?: boolean;
   /** Unpacked extension directory; defaults to `<repo>/.output/chrome-mv3`. */
   extensionDir?: string;
+  /** An X display for headed runs (see x-display.ts). */
+  display?: string;
 }
 
 export interface LaunchedExtension {
@@ -64,6 +66,7 @@ export async function launchExtension(
       executablePath,
       headless: opts.headless ?? true,
       args: extensionChromiumArgs(extensionDir),
+      ...(opts.display ? { env: { ...process.env, DISPLAY: opts.display } } : {}),
     });
   } catch (error) {
     removeUserDataDir();

@@ -1,0 +1,94 @@
+// Site access "On click" (Chrome's extensions menu): the always-on script is not injected and the
+// extension holds no host permission until the user invokes it. The shortcut must still work, in
+// the top frame, through the activeTab grant that only a real key press gives (CDP keys never
+// reach chrome.commands, and commands.onCommand.dispatch grants nothing). Headed under Xvfb.
+import { test as base, expect, type Page } from '@playwright/test';
+import { configureProviders } from './support/configure-providers';
+import { launchExtension, type LaunchedExtension } from './support/launch-extension';
+import {
+  DRAFT,
+  FixturePage,
+  REFINED,
+  startInPageServers,
+  type InPageServers,
+} from './support/page-fixture';
+import { startXDisplay, xDisplayUnavailable, type XDisplay } from './support/x-display';
+
+const unavailable = xDisplayUnavailable();
+base.skip(unavailable !== null, unavailable ?? '');
+
+let display: XDisplay;
+let launched: LaunchedExtension;
+let servers: InPageServers;
+
+base.beforeAll(async () => {
+  display = await startXDisplay();
+  launched = await launchExtension({ headless: false, display: display.name });
+  servers = await startInPageServers();
+});
+
+base.afterAll(async () => {
+  await launched?.close();
+  await servers?.close();
+  display?.close();
+});
+
+/** What the user picks in Chrome's extensions menu, set the way chrome://extensions sets it. */
+async function setSiteAccess(
+  page: Page,
+  extensionId: string,
+  hostAccess: 'ON_CLICK' | 'ON_ALL_SITES',
+) {
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ({ extensionId, hostAccess }) =>
+      new Promise<void>((resolve) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              developerPrivate: {
+                updateExtensionConfiguration(update: object, done: () => void): void;
+              };
+            };
+          }
+        ).chrome.developerPrivate;
+        api.updateExtensionConfiguration({ extensionId, hostAccess }, resolve);
+      }),
+    { extensionId, hostAccess },
+  );
+}
+
+base(
+  'with site access "On click", the shortcut (a real key press) still optimizes a textarea in the top frame',
+  async () => {
+    base.setTimeout(60_000);
+    await configureProviders(launched.serviceWorker, {
+      draftUrl: servers.draft.url,
+      refinementUrl: servers.refinement.url,
+    });
+    const settingsTab = await launched.context.newPage();
+    await setSiteAccess(settingsTab, launched.extensionId, 'ON_CLICK');
+    const origins = await launched.serviceWorker.evaluate(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } };
+        }
+      ).chrome;
+      return (await chrome.permissions.getAll()).origins ?? [];
+    });
+    expect(origins).toEqual([]);
+    await settingsTab.close();
+
+    const field = await FixturePage.open(launched.context, servers.pages.url, 'textarea');
+    await field.page.bringToFront();
+    await field.type('write a haiku about autumn');
+    // Nothing of the extension runs in the page before the user invokes it.
+    display.pointAt(400, 300);
+    display.key('alt+shift+o');
+
+    await expect.poll(() => field.text(), { timeout: 10_000 }).toBe(DRAFT);
+    await expect.poll(() => field.text(), { timeout: 10_000 }).toBe(REFINED);
+    expect(servers.draft.requests).toHaveLength(1);
+    expect(servers.draft.requests[0]?.authorization).toBe('Bearer gsk_browser_test_draft');
+  },
+);
