@@ -1,3 +1,5 @@
+import { describeField, sensitiveField } from './sensitive-field';
+
 /** Where the user is typing: the focused element, found through open shadow roots. */
 export function deepActiveElement(doc: Document = document): Element | null {
   let active: Element | null = doc.activeElement;
@@ -33,22 +35,22 @@ function editableRoot(el: Element): HTMLElement | null {
   return node;
 }
 
-/** Fields whose content must never go to a provider, or cannot be written. */
+/**
+ * Fields whose content must never go to a provider, or cannot be written. A secret outranks the
+ * other reasons: card and code fields are often type=tel or type=number, and "never reads
+ * password fields" is the truer reason for a locked password field.
+ */
 export function refusalFor(el: Element): FieldRefusal | null {
-  if (el instanceof HTMLInputElement) {
-    const type = el.type.toLowerCase();
-    if (type === 'password') return 'password';
-    const autocomplete = el.autocomplete.toLowerCase();
-    if (autocomplete.includes('cc-') || type === 'credit-card') return 'payment';
-    if (autocomplete.includes('one-time-code')) return 'one-time-code';
-    if (!TEXT_INPUT_TYPES.has(type)) return 'not-editable';
+  const valueField = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+  const root = valueField ? el : editableRoot(el);
+  if (root) {
+    const secret = sensitiveField(describeField(root));
+    if (secret) return secret.kind;
   }
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
-    if (el.readOnly || el.disabled) return 'read-only';
-    const autocomplete = el.autocomplete.toLowerCase();
-    if (autocomplete.includes('cc-')) return 'payment';
-    if (autocomplete.includes('one-time-code')) return 'one-time-code';
+  if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(el.type.toLowerCase())) {
+    return 'not-editable';
   }
+  if (valueField && (el.readOnly || el.disabled)) return 'read-only';
   return null;
 }
 

@@ -139,6 +139,64 @@ test('fields that must not be read are refused with words, and nothing is sent',
   expect(requestCount()).toBe(0);
 });
 
+test('secrets in disguise are refused with words, and nothing is sent: a revealed password, a masked field, a PIN, an OTP id', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'refused-fields');
+  const overlay = new Overlay(field.page);
+  // The user's "Show password" toggle leaves a type=text input with autocomplete=current-password.
+  await field.page.getByRole('button', { name: 'Show password' }).click();
+  await expect(field.page.getByTestId('revealed')).toHaveAttribute('type', 'text');
+  const cases: { testId: string; type: string; words: string }[] = [
+    { testId: 'revealed', type: 'hunter2', words: 'Prompt Relay never reads password fields.' },
+    { testId: 'masked', type: '9137', words: 'Prompt Relay never reads password fields.' },
+    { testId: 'pin', type: '4821', words: 'Prompt Relay never reads password fields.' },
+    {
+      testId: 'otp-code',
+      type: '492017',
+      words: 'Prompt Relay never reads one-time code fields.',
+    },
+  ];
+  for (const { testId, type, words } of cases) {
+    await field.page.getByTestId(testId).click();
+    await field.page.keyboard.type(type);
+    await field.pressShortcut();
+    await expect(overlay.status, testId).toHaveText(words);
+    await expect(overlay.button('Restore original')).toBeHidden();
+    expect(await field.text(testId), testId).toBe(type);
+    await overlay.button('Close').click();
+    await expect(overlay.root).toHaveCount(0);
+  }
+  await sleep(300);
+  expect(requestCount()).toBe(0);
+});
+
+test('fields named "shipping" and "opinion" are ordinary: they are optimized', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'refused-fields');
+  const overlay = new Overlay(field.page);
+  // An input turns the reply's line breaks into spaces.
+  const cases = [
+    { testId: 'shipping', refined: 'Refined line one. Refined line two.' },
+    { testId: 'opinion', refined: 'Refined line one.\nRefined line two.' },
+  ];
+  for (const [index, { testId, refined }] of cases.entries()) {
+    await field.page.getByTestId(testId).click();
+    await field.page.keyboard.type('write a haiku about autumn');
+    await field.pressShortcut();
+    await expect.poll(() => field.text(testId), testId).toBe(refined);
+    await expect(overlay.status, testId).toHaveText(STATUS.refined);
+    expect(suite.servers.refinement.requests, testId).toHaveLength(index + 1);
+    expect(
+      messageText(suite.servers.draft.requests[index]?.body?.messages?.at(-1)?.content),
+      testId,
+    ).toContain('write a haiku about autumn');
+    await overlay.button('Close').click();
+    await expect(overlay.root).toHaveCount(0);
+  }
+});
+
 test('a whitespace-only field says there is nothing to optimize, and nothing is sent', async ({
   extension,
 }) => {

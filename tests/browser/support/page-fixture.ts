@@ -38,6 +38,8 @@ export const FIXTURE_PAGES = {
   slate: { name: 'slate', kind: 'rich', ...TOP },
   draftjs: { name: 'draftjs', kind: 'rich', ...TOP },
   codemirror: { name: 'codemirror', kind: 'rich', ...TOP },
+  // The focused element is Ace's hidden textarea (a mirror of part of the document), so 'value'.
+  ace: { name: 'ace', kind: 'value', ...TOP },
   // TinyMCE's editable is the <body> of its own (same-origin, about:blank-like) iframe.
   tinymce: { name: 'tinymce', kind: 'rich', ...FRAMED, editor: 'body' },
   'iframe-same-origin': { name: 'iframe-same-origin', kind: 'value', ...FRAMED },
