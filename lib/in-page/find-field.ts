@@ -1,3 +1,4 @@
+import { isMirrorTextarea } from '../field-adapters/mirror-textarea';
 import { describeField, sensitiveField } from './sensitive-field';
 
 /** Where the user is typing: the focused element, found through open shadow roots. */
@@ -64,7 +65,10 @@ export function findField(doc: Document = document): FieldLookup {
   }
   const refusal = refusalFor(active);
   if (refusal) return { ok: false, refusal, element: active };
-  if (isValueField(active)) return { ok: true, target: { element: active, kind: 'value' } };
+  if (isValueField(active)) {
+    const mirror = active instanceof HTMLTextAreaElement && isMirrorTextarea(active);
+    return { ok: true, target: { element: active, kind: mirror ? 'mirror' : 'value' } };
+  }
   const root = editableRoot(active);
   if (root) return { ok: true, target: { element: root, kind: 'rich' } };
   return { ok: false, refusal: 'not-editable', element: active };

@@ -14,6 +14,7 @@ import {
 } from '../prompts/system-prompts';
 import { qualityReport } from '../quality/quality-score';
 import { estimateCostUsd } from './estimate-cost';
+import { isModelRefusal } from './model-refusal';
 import type { PipelineSettings } from './pipeline-settings';
 import { cacheKey, readCache, writeCache, type CacheKeyParts } from './result-cache';
 import { retryIn, runStage, singleStageFor } from './run-stage';
@@ -32,6 +33,27 @@ export interface RequestScope {
 }
 
 const EXTENSION_SCOPE: RequestScope = { origin: 'extension', incognito: false };
+
+/**
+ * A model that refuses ("I can't help with that.") gave no prompt: its answer must never land in
+ * the field as if it were one, nor be cached. Checked on the complete text only.
+ */
+function refusalError(
+  stage: 'draft' | 'refinement',
+  answer: string,
+  draftKept: boolean,
+): PipelineError {
+  const excerpt = answer.trim().replace(/\s+/g, ' ').slice(0, 120);
+  return new PipelineError({
+    code: 'model-refused',
+    stage,
+    retryable: true,
+    // Without a draft the field goes back to the original; after one, the draft stays.
+    message: !draftKept
+      ? `The model declined to rewrite this prompt (it answered “${excerpt}”). Your text is unchanged.`
+      : `The refinement model declined to rewrite it (it answered “${excerpt}”).`,
+  });
+}
 
 function requestError(
   code: 'empty-prompt' | 'too-long' | 'no-keys',
@@ -155,6 +177,7 @@ export async function runPipeline(
           onDelta: (delta) => send({ type: 'draft-delta', delta }),
           breakerOpenConsequence: useRefinement ? singleStageFor : retryIn,
         });
+        if (isModelRefusal(result.text)) throw refusalError('draft', result.text, false);
         draft = result.text;
         draftMs = result.ms;
         draftUsage = result.usage;
@@ -216,6 +239,8 @@ export async function runPipeline(
         onDelta: (delta) => send({ type: 'refined-delta', delta }),
         breakerOpenConsequence: retryIn,
       });
+      if (isModelRefusal(result.text))
+        throw refusalError('refinement', result.text, draft !== null);
       const metadata = metadataFor(result.text, result.ms, result.usage);
       send({
         type: 'refined',

@@ -278,7 +278,9 @@ describe('cache', () => {
     const calls = draftMock.requests.length + refinementMock.requests.length;
 
     const again = await optimize('haiku autumn');
-    expect(again.types).toEqual(['draft', 'refined', 'done']);
+    // The same events, in the same order, as a live answer: clients need no cache path.
+    expect(again.types).toEqual(['draft-delta', 'draft', 'refined', 'done']);
+    expect(again.text('draft-delta')).toBe(DRAFT_TEXT);
     expect(again.find('refined')?.refined).toBe(REFINED_TEXT);
     expect(again.find('refined')?.metadata.fromCache).toBe(true);
     expect(draftMock.requests.length + refinementMock.requests.length).toBe(calls);
@@ -303,5 +305,53 @@ describe('cache', () => {
     await optimize('haiku');
     const again = await optimize('haiku');
     expect(again.find('refined')?.metadata.fromCache).toBe(false);
+  });
+});
+
+describe('model refusals', () => {
+  const REFUSAL = "I'm sorry, but I can't help with that.";
+
+  it('a refusing draft is never shown as a draft: the refinement provider answers alone', async () => {
+    draftMock.setScenario({ reply: REFUSAL });
+    const run = await optimize('haiku autumn leaves');
+    expect(run.find('draft')).toBeUndefined();
+    expect(run.find('fallback')?.reason).toMatchObject({
+      code: 'model-refused',
+      message:
+        "The model declined to rewrite this prompt (it answered “I'm sorry, but I can't help with that.”). Your text is unchanged.",
+    });
+    expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
+  });
+
+  it('a refusal from the only stage ends the request with words, and is not cached', async () => {
+    await cacheEnabled.setValue(true);
+    await twoStageEnabled.setValue(false);
+    refinementMock.setScenario({ reply: REFUSAL });
+    const run = await optimize('haiku autumn leaves');
+    expect(run.find('refined')).toBeUndefined();
+    expect(run.find('error')).toMatchObject({ code: 'model-refused', stage: 'refinement' });
+    refinementMock.setScenario({ reply: REFINED_TEXT });
+    const again = await optimize('haiku autumn leaves');
+    expect(again.find('refined')?.refined).toBe(REFINED_TEXT);
+  });
+
+  it('a refusing refinement keeps the draft', async () => {
+    refinementMock.setScenario({ reply: REFUSAL });
+    const run = await optimize('haiku autumn leaves');
+    expect(run.find('draft')?.draft).toBe(DRAFT_TEXT);
+    expect(run.find('error')?.message).toBe(
+      "Refinement failed — the draft is kept. The refinement model declined to rewrite it (it answered “I'm sorry, but I can't help with that.”).",
+    );
+    expect(run.find('done')).toMatchObject({ note: 'refinement-failed' });
+  });
+
+  it('a prompt that merely opens like a refusal is a prompt', async () => {
+    draftMock.setScenario({
+      reply: "I can't decide between two job offers; help me compare them.",
+    });
+    const run = await optimize('job offers');
+    expect(run.find('draft')?.draft).toBe(
+      "I can't decide between two job offers; help me compare them.",
+    );
   });
 });
