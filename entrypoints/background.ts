@@ -7,18 +7,15 @@ import {
   onContextMenuClick,
 } from '../lib/background/in-page-triggers';
 import { insertIntoPage } from '../lib/background/insert-into-page';
-import { syncShortcut } from '../lib/background/shortcut-sync';
 import { serveOptimizePort } from '../lib/messaging/port-server';
 import type { RuntimeRequest } from '../lib/messaging/protocol';
 import { testConnection } from '../lib/providers/test-connection';
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(createContextMenu);
-  // Every worker start: the user may have rebound the shortcut meanwhile.
-  void syncShortcut().catch(() => undefined);
 
-  browser.commands.onCommand.addListener(onCommand);
-  browser.contextMenus.onClicked.addListener(onContextMenuClick);
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
 
   browser.runtime.onConnect.addListener((port) =>
     serveOptimizePort(port, { extensionId: browser.runtime.id }),

@@ -1,6 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentMessage } from '../messaging/protocol';
-import { OPTIMIZE_COMMAND } from './shortcut-sync';
+import { isMode, type Mode } from '../prompts/modes';
+import { defaultMode } from '../settings/preferences';
+
+/** The keyboard shortcut's command name (wxt.config.ts `commands`). */
+export const OPTIMIZE_COMMAND = 'optimize-prompt';
 
 export const CONTEXT_MENU_ID = 'optimize-prompt';
 
@@ -16,6 +20,16 @@ export function createContextMenu(): void {
   );
 }
 
+/** Read here and sent with the trigger: content scripts get no access to chrome.storage. */
+async function userDefaultMode(): Promise<Mode> {
+  try {
+    const mode = await defaultMode.getValue();
+    return isMode(mode) ? mode : 'general';
+  } catch {
+    return 'general';
+  }
+}
+
 function send(tabId: number, message: ContentMessage, frameId?: number): void {
   const options = frameId !== undefined ? { frameId } : undefined;
   // A tab without the content script (chrome:// pages, the Web Store) has nobody to answer.
@@ -23,21 +37,22 @@ function send(tabId: number, message: ContentMessage, frameId?: number): void {
 }
 
 /** The keyboard command reaches every frame; the one the user is typing in acts. */
-export function onCommand(command: string, tab: Browser.tabs.Tab | undefined): void {
+export async function onCommand(command: string, tab: Browser.tabs.Tab | undefined): Promise<void> {
   if (command !== OPTIMIZE_COMMAND || tab?.id === undefined) return;
-  send(tab.id, { type: 'trigger', source: 'command' });
+  send(tab.id, { type: 'trigger', source: 'command', mode: await userDefaultMode() });
 }
 
-export function onContextMenuClick(
+export async function onContextMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
-): void {
+): Promise<void> {
   if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
   send(
     tab.id,
     {
       type: 'trigger',
       source: 'context-menu',
+      mode: await userDefaultMode(),
       ...(info.selectionText ? { selectionText: info.selectionText } : {}),
     },
     info.frameId,
