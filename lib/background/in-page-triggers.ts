@@ -20,14 +20,25 @@ export function createContextMenu(): void {
   );
 }
 
-/** Read here and sent with the trigger: content scripts get no access to chrome.storage. */
-async function userDefaultMode(): Promise<Mode> {
-  try {
-    const mode = await defaultMode.getValue();
-    return isMode(mode) ? mode : 'general';
-  } catch {
-    return 'general';
+let modeRead: Promise<Mode> | null = null;
+let watchingMode = false;
+
+/**
+ * Read here and sent with the trigger: content scripts get no access to chrome.storage. Kept
+ * while the worker lives (it sits on the path to the first draft token), until the setting changes.
+ */
+function userDefaultMode(): Promise<Mode> {
+  if (!watchingMode) {
+    watchingMode = true;
+    defaultMode.watch(() => {
+      modeRead = null;
+    });
   }
+  modeRead ??= defaultMode.getValue().then(
+    (mode) => (isMode(mode) ? mode : 'general'),
+    () => 'general' as const,
+  );
+  return modeRead;
 }
 
 function send(tabId: number, message: ContentMessage, frameId?: number): void {

@@ -8,6 +8,7 @@ import { expect, test } from './support/fixtures';
 import { Overlay, STATUS } from './support/overlay';
 import { DRAFT, REFINED, REFINEMENT_SCENARIO, sleep } from './support/page-fixture';
 import { stopServiceWorker } from './support/service-worker';
+import { setStorage } from './support/storage';
 
 /** The slice of the worker's `chrome` these tests use; the project has no @types/chrome. */
 interface WorkerChrome {
@@ -222,4 +223,25 @@ test('a service worker stopped mid-refinement leaves the whole draft and offers 
   await overlay.click('Retry');
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(await field.text()).toBe(REFINED);
+});
+
+test('the default mode chosen in the settings drives an in-page run, and a change applies at once', async ({
+  extension,
+}) => {
+  // The in-page scripts read no settings: the worker sends the mode with the trigger.
+  await setStorage(extension.serviceWorker, 'sync', { defaultMode: 'image' });
+  const field = await open(extension, 'textarea');
+  await field.type('a lighthouse in a storm');
+  await field.pressShortcut();
+  await expect.poll(() => suite.servers.draft.requests.length).toBe(1);
+  expect(JSON.stringify(suite.servers.draft.requests[0]?.body?.messages)).toContain('Mode: image');
+  await expect.poll(() => field.overlay().status()).toMatch(STATUS.refined);
+
+  await setStorage(extension.serviceWorker, 'sync', { defaultMode: 'research' });
+  await field.focus();
+  await field.pressShortcut();
+  await expect.poll(() => suite.servers.draft.requests.length).toBe(2);
+  expect(JSON.stringify(suite.servers.draft.requests[1]?.body?.messages)).toContain(
+    'Mode: research',
+  );
 });

@@ -186,7 +186,8 @@ export class Overlay {
     try {
       const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
-        functionDeclaration: fn.toString(),
+        // tsx/esbuild (keepNames) may wrap inner functions in `__name(...)`: define it there.
+        functionDeclaration: `function (...args) { const __name = (f) => f; return (${fn.toString()}).apply(this, args); }`,
         arguments: args.map((value) => ({ value })),
         returnByValue: true,
       });
