@@ -2,6 +2,7 @@
 // with synthetic events and DOM access. Page scripts here are `page.evaluate`/`frame.evaluate`,
 // which run in the page's main world like any site script; their events have isTrusted === false.
 import type { Frame } from '@playwright/test';
+import type { Browser } from 'webextension-polyfill';
 import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
 import { STATUS } from './support/overlay';
@@ -145,4 +146,46 @@ test('a page-forged Escape does not cancel a running request', async ({ extensio
   expect(await field.text()).toBe(REFINED);
   expect(suite.servers.refinement.requests).toHaveLength(1);
   expect(suite.servers.refinement.requests[0]?.aborted).toBe(false);
+});
+
+test('a page-forged focusin in an ad iframe does not steer "Insert into page"', async ({
+  extension,
+}) => {
+  const field = await suite.open(extension, 'textarea');
+  await field.type('draft me');
+  // The site embeds an ad from another origin, whose script fakes focus on its own field.
+  const pageUrl = new URL(field.page.url());
+  const adUrl = `http://localhost:${pageUrl.port}/textarea.html`;
+  await field.page.evaluate((src) => {
+    const ad = document.createElement('iframe');
+    ad.src = src;
+    document.body.append(ad);
+  }, adUrl);
+  await expect.poll(() => field.page.frames().length).toBe(2);
+  const ad = field.page.frames().find((f) => f !== field.page.mainFrame())!;
+  await ad.waitForFunction(() => Boolean((window as { __fixture?: unknown }).__fixture));
+  await ad.evaluate(() => {
+    const adField = document.querySelector('[data-testid="editor"]')!;
+    for (const type of ['focus', 'focusin']) {
+      adField.dispatchEvent(new FocusEvent(type, { bubbles: type === 'focusin', composed: true }));
+    }
+  });
+
+  // The action popup cannot be clicked open headless; an unfocused popup window keeps the page's
+  // tab the active one, as the real popup does.
+  const opened = extension.context.waitForEvent('page');
+  await extension.serviceWorker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: Browser }).chrome;
+    await api.windows.create({ url: 'popup.html', focused: false, type: 'popup' });
+  });
+  const popup = await opened;
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+  await popup.getByRole('button', { name: 'Insert into page' }).click();
+  await expect(popup.getByText('Inserted')).toBeVisible();
+  await expect.poll(() => field.text()).toBe(REFINED);
+  expect(
+    await ad.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea')!.value),
+  ).toBe('');
 });
