@@ -10,7 +10,7 @@ async function triggers() {
 
 function sent() {
   const send = vi.fn((..._args: unknown[]) => Promise.resolve(undefined));
-  vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(send as never);
+  vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(send);
   return send;
 }
 
