@@ -9,9 +9,7 @@ async function triggers() {
 }
 
 function sent() {
-  const send = vi.fn((..._args: unknown[]) => Promise.resolve(undefined));
-  vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(send);
-  return send;
+  return vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue(undefined);
 }
 
 describe('in-page triggers from the background', () => {
