@@ -4,7 +4,7 @@
 import type { Frame } from '@playwright/test';
 import type { Browser } from 'webextension-polyfill';
 import { inPageSuite } from './support/in-page-suite';
-import { expect, test } from './support/fixtures';
+import { expect, test, type ExtensionFixture } from './support/fixtures';
 import { STATUS } from './support/overlay';
 import { REFINED, sleep } from './support/page-fixture';
 
@@ -39,6 +39,23 @@ async function forgeShortcut(frame: Frame): Promise<void> {
       );
     }
   });
+}
+
+/** Optimizes in the popup, then clicks "Insert into page" and waits for "Inserted". */
+async function insertFromPopup(extension: ExtensionFixture): Promise<void> {
+  // The action popup cannot be clicked open headless; an unfocused popup window keeps the page's
+  // tab the active one, as the real popup does.
+  const opened = extension.context.waitForEvent('page');
+  await extension.serviceWorker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: Browser }).chrome;
+    await api.windows.create({ url: 'popup.html', focused: false, type: 'popup' });
+  });
+  const popup = await opened;
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+  await popup.getByRole('button', { name: 'Insert into page' }).click();
+  await expect(popup.getByText('Inserted')).toBeVisible();
 }
 
 /** How many panels a page script can find in that frame's document. */
@@ -171,21 +188,19 @@ test('a page-forged focusin in an ad iframe does not steer "Insert into page"', 
     }
   });
 
-  // The action popup cannot be clicked open headless; an unfocused popup window keeps the page's
-  // tab the active one, as the real popup does.
-  const opened = extension.context.waitForEvent('page');
-  await extension.serviceWorker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: Browser }).chrome;
-    await api.windows.create({ url: 'popup.html', focused: false, type: 'popup' });
-  });
-  const popup = await opened;
-  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
-  await popup.getByRole('button', { name: 'Optimize' }).click();
-  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
-  await popup.getByRole('button', { name: 'Insert into page' }).click();
-  await expect(popup.getByText('Inserted')).toBeVisible();
+  await insertFromPopup(extension);
   await expect.poll(() => field.text()).toBe(REFINED);
   expect(
     await ad.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea')!.value),
   ).toBe('');
+});
+
+test('the user\'s own focus in a cross-origin frame still steers "Insert into page"', async ({
+  extension,
+}) => {
+  // The counterpart of the test above: trusted focus in the frame the user is in counts.
+  const field = await suite.open(extension, 'iframe-cross-origin');
+  await field.type('draft me');
+  await insertFromPopup(extension);
+  await expect.poll(() => field.text()).toBe(REFINED);
 });
