@@ -7,7 +7,6 @@ import {
 } from '../lib/background/in-page-triggers';
 import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageRouter } from '../lib/background/message-router';
-import { syncShortcut } from '../lib/background/shortcut-sync';
 import { createTabBudget } from '../lib/background/tab-budget';
 import { serveOptimizePort } from '../lib/messaging/port-server';
 import type { ExtensionIdentity } from '../lib/messaging/sender-role';
@@ -17,12 +16,9 @@ export default defineBackground(() => {
   const budget = createTabBudget();
 
   browser.runtime.onInstalled.addListener(createContextMenu);
-  // Every worker start: the user may have rebound the shortcut meanwhile.
-  void syncShortcut().catch(() => undefined);
 
-  browser.commands.onCommand.addListener(onCommand);
-  browser.contextMenus.onClicked.addListener(onContextMenuClick);
-  browser.tabs.onRemoved.addListener((tabId) => budget.forget(tabId));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
 
   browser.runtime.onConnect.addListener((port) => serveOptimizePort(port, { self, budget }));
   // Returning a Promise answers the message (webextension-polyfill semantics).

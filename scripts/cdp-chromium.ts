@@ -24,6 +24,9 @@ export class CdpBrowser {
   private nextId = 0;
   private readonly pending = new Map<number, (message: CdpMessage) => void>();
   private readonly listeners = new Set<(message: CdpMessage) => void>();
+  private id: string | null = null;
+  /** A session on the extension's worker, kept across runs while it lives. */
+  private workerSession: string | null = null;
 
   private constructor(
     private readonly socket: WebSocket,
@@ -114,7 +117,7 @@ export class CdpBrowser {
       const worker = targetInfos.find(
         (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
       );
-      if (worker) return new URL(worker.url).host;
+      if (worker) return (this.id = new URL(worker.url).host);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('the extension service worker never appeared');
@@ -125,6 +128,9 @@ export class CdpBrowser {
     const { targetId } = await this.send('Target.createTarget', { url });
     const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
     await this.send('Runtime.enable', {}, sessionId as string);
+    // The command acts only in a frame with document.hasFocus(); a headless tab opened over CDP
+    // may not be the focused one (Playwright enables the same emulation on its pages).
+    await this.send('Emulation.setFocusEmulationEnabled', { enabled: true }, sessionId as string);
     await this.evaluate(
       sessionId as string,
       `new Promise((r) => document.readyState === 'complete' ? r() : addEventListener('load', () => r()))`,
@@ -149,23 +155,65 @@ export class CdpBrowser {
     return result.result.value;
   }
 
-  /** Alt+Shift+O as key events from the keyboard (they reach the page, not chrome.commands). */
-  async pressOptimizeShortcut(sessionId: string): Promise<void> {
-    const keys: [string, string, string, number, number][] = [
-      ['rawKeyDown', 'Alt', 'AltLeft', 18, 1],
-      ['rawKeyDown', 'Shift', 'ShiftLeft', 16, 9],
-      ['rawKeyDown', 'Ø', 'KeyO', 79, 9],
-      ['keyUp', 'Ø', 'KeyO', 79, 9],
-      ['keyUp', 'Shift', 'ShiftLeft', 16, 1],
-      ['keyUp', 'Alt', 'AltLeft', 18, 0],
-    ];
-    for (const [type, key, code, windowsVirtualKeyCode, modifiers] of keys) {
-      await this.send(
-        'Input.dispatchKeyEvent',
-        { type, key, code, windowsVirtualKeyCode, modifiers },
-        sessionId,
-      );
+  /** A flat session on the extension's running service worker; null while it is stopped. */
+  private async attachToWorker(): Promise<string | null> {
+    const { targetInfos } = (await this.send('Target.getTargets')) as {
+      targetInfos: { type: string; url: string; targetId: string }[];
+    };
+    const worker = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
+    );
+    if (!worker) return null;
+    const { sessionId } = await this.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: true,
+    });
+    return sessionId as string;
+  }
+
+  /**
+   * The keyboard shortcut as Chrome delivers it: `chrome.commands.onCommand` in the worker, for the
+   * tab showing `pageUrl` (CDP key presses never reach chrome.commands). The worker's real listener
+   * runs via `dispatch()`. A stopped worker is started first, as Chrome starts it to deliver a
+   * command. `dispatchedAt`: the moment of the dispatch, in epoch ms on the worker's clock.
+   */
+  async dispatchOptimizeCommand(
+    pageSession: string,
+    pageUrl: string,
+  ): Promise<{ dispatchedAt: number; startedWorker: boolean }> {
+    let startedWorker = false;
+    if (!this.workerSession) {
+      this.workerSession = await this.attachToWorker();
+      if (!this.workerSession) {
+        startedWorker = true;
+        await this.send('ServiceWorker.enable', {}, pageSession);
+        await this.send('ServiceWorker.startWorker', { scopeURL: this.scopeUrl() }, pageSession);
+        await this.send('ServiceWorker.disable', {}, pageSession);
+        for (let attempt = 0; !this.workerSession; attempt += 1) {
+          if (attempt > 2000) throw new Error('the extension service worker did not start');
+          this.workerSession = await this.attachToWorker();
+        }
+      }
     }
+    const dispatchedAt = await this.evaluate<number>(
+      this.workerSession,
+      `(async () => {
+        // A just-started worker may still be evaluating its script: Chrome, too, delivers the
+        // command once the listener is registered.
+        while (!chrome.commands.onCommand.hasListeners()) await new Promise((r) => setTimeout(r, 1));
+        const tabs = (await chrome.tabs.query({})).filter((t) => t.url === ${JSON.stringify(pageUrl)});
+        if (tabs.length !== 1) throw new Error(tabs.length + ' tabs show the page');
+        const at = performance.timeOrigin + performance.now();
+        chrome.commands.onCommand.dispatch('optimize-prompt', tabs[0]);
+        return at;
+      })()`,
+    );
+    return { dispatchedAt, startedWorker };
+  }
+
+  private scopeUrl(): string {
+    if (!this.id) throw new Error('call extensionId() first');
+    return `chrome-extension://${this.id}/`;
   }
 
   /** Stops the extension's worker from a page session, and waits until Chrome says it stopped. */
@@ -178,6 +226,7 @@ export class CdpBrowser {
     );
     await this.send('ServiceWorker.stopAllWorkers', {}, sessionId);
     await stopped;
+    this.workerSession = null;
     await this.send('ServiceWorker.disable', {}, sessionId);
   }
 

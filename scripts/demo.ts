@@ -9,14 +9,24 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startDemoProviders } from '../tests/fixtures/mock-provider/demo-providers';
 import { startStaticServer } from '../tests/fixtures/pages/static-server';
+import { dispatchOptimizeCommand } from '../tests/browser/support/browser-command';
 import { configureProviders } from '../tests/browser/support/configure-providers';
 import { openPopup } from '../tests/browser/support/extension-pages';
 import { launchExtension } from '../tests/browser/support/launch-extension';
+import { Overlay } from '../tests/browser/support/overlay';
 import { optimizeAndTime } from '../tests/browser/support/popup-timing';
 import { buildFixtures } from './build-fixtures';
 
 const OUTPUT_DIR = resolve('demo-output');
 const PROMPT = 'make a video of a cat surfing at sunset';
+
+async function waitForStatus(panel: Overlay, done: (status: string) => boolean): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (!done(await panel.status())) {
+    if (Date.now() > until) throw new Error(`panel status stuck at "${await panel.status()}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -75,16 +85,14 @@ async function main(): Promise<void> {
     // The same, in place, in the demo page's text field.
     const field = demoPage.getByLabel('Your prompt');
     await field.click();
-    await demoPage.keyboard.press('Alt+Shift+O');
-    await demoPage
-      .locator('prompt-relay-overlay')
-      .getByText('Draft ready! Refining in background…')
-      .waitFor();
+    // Keys sent by the driver never reach chrome.commands; run the worker's command listener as
+    // Chrome does when the user presses Alt+Shift+O.
+    await dispatchOptimizeCommand(demoPage, extension.serviceWorker);
+    // The panel's shadow root is closed to page scripts (and so to locators): read it over CDP.
+    const panel = new Overlay(demoPage);
+    await waitForStatus(panel, (status) => status === 'Draft ready! Refining in background…');
     await demoPage.screenshot({ path: resolve(OUTPUT_DIR, 'in-page-draft.png') });
-    await demoPage
-      .locator('prompt-relay-overlay')
-      .getByText(/Refined! Quality score/)
-      .waitFor();
+    await waitForStatus(panel, (status) => /Refined! Quality score/.test(status));
     await demoPage.screenshot({ path: resolve(OUTPUT_DIR, 'in-page-refined.png') });
 
     console.log('\nPrompt Relay demo (headless, local mock providers)');

@@ -1,7 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentMessage } from '../messaging/protocol';
+import { isMode, type Mode } from '../prompts/modes';
+import { defaultMode } from '../settings/preferences';
 import { deliverToTab } from './deliver-to-tab';
-import { OPTIMIZE_COMMAND } from './shortcut-sync';
+
+/** The keyboard shortcut's command name (wxt.config.ts `commands`). */
+export const OPTIMIZE_COMMAND = 'optimize-prompt';
 
 export const CONTEXT_MENU_ID = 'optimize-prompt';
 
@@ -17,26 +21,48 @@ export function createContextMenu(): void {
   );
 }
 
+let modeRead: Promise<Mode> | null = null;
+let watchingMode = false;
+
+/**
+ * Read here and sent with the trigger: content scripts get no access to chrome.storage. Kept
+ * while the worker lives (it sits on the path to the first draft token), until the setting changes.
+ */
+function userDefaultMode(): Promise<Mode> {
+  if (!watchingMode) {
+    watchingMode = true;
+    defaultMode.watch(() => {
+      modeRead = null;
+    });
+  }
+  modeRead ??= defaultMode.getValue().then(
+    (mode) => (isMode(mode) ? mode : 'general'),
+    () => 'general' as const,
+  );
+  return modeRead;
+}
+
 function send(tabId: number, message: ContentMessage, frameId?: number): void {
   void deliverToTab(tabId, message, frameId);
 }
 
 /** The keyboard command reaches every frame; the one the user is typing in acts. */
-export function onCommand(command: string, tab: Browser.tabs.Tab | undefined): void {
+export async function onCommand(command: string, tab: Browser.tabs.Tab | undefined): Promise<void> {
   if (command !== OPTIMIZE_COMMAND || tab?.id === undefined) return;
-  send(tab.id, { type: 'trigger', source: 'command' });
+  send(tab.id, { type: 'trigger', source: 'command', mode: await userDefaultMode() });
 }
 
-export function onContextMenuClick(
+export async function onContextMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
-): void {
+): Promise<void> {
   if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
   send(
     tab.id,
     {
       type: 'trigger',
       source: 'context-menu',
+      mode: await userDefaultMode(),
       ...(info.selectionText ? { selectionText: info.selectionText } : {}),
     },
     info.frameId,

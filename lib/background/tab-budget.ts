@@ -19,8 +19,6 @@ export type BudgetGrant =
 
 export interface TabBudget {
   acquire(tabId: number): BudgetGrant;
-  /** A closed tab's counts go with it. */
-  forget(tabId: number): void;
 }
 
 /** In the worker's memory: a worker restart resets the counts, which errs on the user's side. */
@@ -33,6 +31,14 @@ export function createTabBudget(
   return {
     acquire(tabId) {
       const at = now();
+      // Tabs with nothing running and no start in the last minute are forgotten here, rather
+      // than on tabs.onRemoved: that listener would wake the worker whenever any tab closes.
+      for (const [other, times] of starts) {
+        if (!inFlight.get(other) && times.every((t) => at - t >= MINUTE_MS)) {
+          starts.delete(other);
+          inFlight.delete(other);
+        }
+      }
       const recent = (starts.get(tabId) ?? []).filter((t) => at - t < MINUTE_MS);
       starts.set(tabId, recent);
       const running = inFlight.get(tabId) ?? 0;
@@ -51,10 +57,6 @@ export function createTabBudget(
           inFlight.set(tabId, Math.max(0, (inFlight.get(tabId) ?? 1) - 1));
         },
       };
-    },
-    forget(tabId) {
-      inFlight.delete(tabId);
-      starts.delete(tabId);
     },
   };
 }

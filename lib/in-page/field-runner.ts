@@ -116,6 +116,7 @@ export function createFieldRunner(): FieldRunner {
             startOptimization(request, onEvent, (info) => extensionApi().runtime.connect(info)),
           copy: copyText,
           render: (state) => overlay.render(state),
+          isOwnPanel: (element) => element === overlay.host,
         },
         earlier,
       );

@@ -29,6 +29,8 @@ export interface SessionDeps {
   start(request: OptimizeRequest, onEvent: (event: ServerEvent) => void): OptimizationHandle;
   copy(text: string): Promise<boolean>;
   render(state: OverlayState): void;
+  /** The panel that belongs to this session: focus there still counts as being in the field. */
+  isOwnPanel(element: Element): boolean;
 }
 
 /** Why a result was not written into the field, in the user's terms. */
@@ -155,6 +157,7 @@ export class FieldSession {
     if (!el) return false;
     const doc = el.ownerDocument;
     const active = deepActiveElement(doc);
+    if (active && this.deps.isOwnPanel(active)) return true;
     if (!active || !(active === el || el.contains(active))) return false;
     return doc.hasFocus() || doc.defaultView === doc.defaultView?.top;
   }

@@ -7,17 +7,10 @@ import { extensionApi } from './extension-api';
 import { deepActiveElement, findField, type FieldTarget } from './find-field';
 import { REFUSAL_WORDS } from './in-page-words';
 import { relayGlobal, type FieldRunner, type PendingRequest } from './relay-global';
-import {
-  DEFAULT_SHORTCUT,
-  matchesBinding,
-  parseShortcut,
-  type KeyBinding,
-} from './shortcut-binding';
 
 /** Same limit as the pipeline's: refused here so no request is sent at all. */
 const MAX_PROMPT_CHARS = 20_000;
 
-let binding: KeyBinding | null = parseShortcut(DEFAULT_SHORTCUT);
 let runnerLoading: Promise<FieldRunner | null> | null = null;
 
 /** The overlay and editor adapters, injected into this frame by the background on first use. */
@@ -32,17 +25,6 @@ function loadRunner(): Promise<FieldRunner | null> {
       runnerLoading = null;
     });
   return runnerLoading;
-}
-
-let modeRead: Promise<Mode> | null = null;
-
-/** Read once and kept until the setting changes: it sits on the path to the first draft token. */
-function defaultMode(): Promise<Mode> {
-  modeRead ??= extensionApi()
-    .storage.sync.get('defaultMode')
-    .then(({ defaultMode: mode }) => (isMode(mode) ? mode : 'general'))
-    .catch(() => 'general' as const);
-  return modeRead;
 }
 
 function fieldHint(el: HTMLElement): string | undefined {
@@ -62,6 +44,7 @@ async function optimize(
   target: FieldTarget | null,
   text: string,
   anchor: Element | null,
+  mode: Mode,
 ): Promise<void> {
   if (target && relayGlobal().runner?.retrigger(target.element)) return;
   const region = target ? initialRegion(target) : null;
@@ -70,7 +53,7 @@ async function optimize(
   if (prompt.length > MAX_PROMPT_CHARS) return refuse(REFUSAL_WORDS['too-long'], anchor);
   const request: OptimizeRequest = {
     prompt,
-    mode: await defaultMode(),
+    mode,
     context: {
       pageTitle: document.title.slice(0, 200),
       pageUrl: location.origin + location.pathname,
@@ -100,44 +83,46 @@ async function optimize(
   else handle.cancel();
 }
 
-function trigger(selectionText?: string): void {
+function trigger(mode: Mode, selectionText?: string): void {
   const lookup = findField();
   if (lookup.ok) {
-    void optimize(lookup.target, '', lookup.target.element);
+    void optimize(lookup.target, '', lookup.target.element, mode);
     return;
   }
   // Selected text outside any field: optimize it and show the result to copy.
   const selection = selectionText ?? document.getSelection()?.toString() ?? '';
   if (lookup.refusal === 'not-editable' && selection.trim()) {
     const anchor = document.getSelection()?.anchorNode?.parentElement ?? null;
-    void optimize(null, selection, anchor);
+    void optimize(null, selection, anchor, mode);
     return;
   }
   refuse(REFUSAL_WORDS[lookup.refusal], lookup.element);
 }
 
+/**
+ * Esc (cancel) and Tab (to the panel's pending decision) in a field with a session. The shortcut
+ * itself is not listened for here: it reaches us only as the browser command, which a page
+ * cannot fire. Page-dispatched keys are untrusted and ignored, so a page cannot cancel either.
+ */
 function onKeyDown(event: KeyboardEvent): void {
-  if (!event.isTrusted && !event.composed) return;
+  if (!event.isTrusted) return;
   const runner = relayGlobal().runner;
+  if (!runner) return;
   const plainTab =
     event.key === 'Tab' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
-  if (runner && (event.key === 'Escape' || plainTab)) {
-    const active = deepActiveElement();
-    const handled =
-      active && (event.key === 'Escape' ? runner.cancelFor(active) : runner.focusPanelFor(active));
-    if (handled) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
-    return;
+  if (event.key !== 'Escape' && !plainTab) return;
+  const active = deepActiveElement();
+  const handled =
+    active && (event.key === 'Escape' ? runner.cancelFor(active) : runner.focusPanelFor(active));
+  if (handled) {
+    event.preventDefault();
+    event.stopPropagation();
   }
-  if (!matchesBinding(event, binding)) return;
-  event.preventDefault();
-  event.stopPropagation();
-  trigger();
 }
 
+/** Only the user's own focus, in the frame they are in, decides where "Insert into page" goes. */
 function onFocusIn(event: FocusEvent): void {
+  if (!event.isTrusted || !document.hasFocus()) return;
   const path = event.composedPath();
   const el = path[0];
   if (
@@ -148,24 +133,12 @@ function onFocusIn(event: FocusEvent): void {
   }
 }
 
-async function readBinding(): Promise<void> {
-  try {
-    const { shortcut } = await extensionApi().storage.local.get('shortcut');
-    // The background keeps this in step with chrome://extensions/shortcuts; '' means unbound.
-    if (typeof shortcut === 'string') binding = parseShortcut(shortcut);
-  } catch {
-    // Keep the default.
-  }
-}
-
-/** The always-on part: a key listener, a focus note, and a message listener. Nothing else runs until a trigger. */
+/**
+ * The always-on part: an Esc/Tab listener, a focus note, and a message listener. Nothing else runs
+ * until a trigger. It reads nothing from chrome.storage: what a run needs comes in the message.
+ */
 export function installTriggers(): void {
-  void readBinding();
   const api = extensionApi();
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'shortcut' in changes) void readBinding();
-    if (area === 'sync' && 'defaultMode' in changes) modeRead = null;
-  });
   document.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('focusin', onFocusIn, true);
   const onMessage = (
@@ -177,7 +150,7 @@ export function installTriggers(): void {
     if (msg?.type === 'trigger') {
       // A command reaches every frame; only the one the user is typing in acts.
       if (msg.source === 'command' && !document.hasFocus()) return undefined;
-      trigger(msg.selectionText);
+      trigger(isMode(msg.mode) ? msg.mode : 'general', msg.selectionText);
     }
     if (msg?.type === 'insert-text') {
       // sendResponse + `true`: the answer comes later, in every browser's own API.

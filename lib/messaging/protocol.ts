@@ -73,6 +73,11 @@ export type ContentMessage =
   | {
       type: 'trigger';
       source: 'command' | 'context-menu';
+      /**
+       * The user's default mode, read by the background: in-page scripts read no storage. The
+       * content script still validates it (isMode) before use.
+       */
+      mode: Mode;
       /** The context menu's selected text, for selections outside editable fields. */
       selectionText?: string;
     }

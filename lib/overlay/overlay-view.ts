@@ -1,4 +1,4 @@
-import { MODES, MODE_LABELS, type Mode } from '../prompts/modes';
+import { isMode, MODES, MODE_LABELS, type Mode } from '../prompts/modes';
 import type { QualityScore } from '../quality/quality-score';
 import { OVERLAY_CSS } from './overlay-styles';
 import { wordDiff } from './word-diff';
@@ -53,6 +53,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
  * The in-page panel, built with plain DOM in a shadow root: it loads on first use next to a page
  * we don't own, so it carries no framework. All model text goes in through textContent — never
  * as markup. Buttons keep focus in the user's field (mousedown is not allowed to move it).
+ *
+ * The page must neither read nor drive it: the shadow root is closed (`host.shadowRoot` is null
+ * to page scripts), and every control acts only on trusted events — a page can still dispatch
+ * events at the host or, by retargeting, inside it, but those have `isTrusted === false`.
  */
 export class OverlayView {
   readonly host: HTMLElement;
@@ -70,7 +74,7 @@ export class OverlayView {
 
   constructor(private readonly actions: OverlayActions) {
     this.host = document.createElement('prompt-relay-overlay');
-    this.shadow = this.host.attachShadow({ mode: 'open' });
+    this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = el('style');
     style.textContent = OVERLAY_CSS;
     this.panel.setAttribute('role', 'dialog');
@@ -89,9 +93,12 @@ export class OverlayView {
       option.value = mode;
       this.modeSelect.append(option);
     }
-    this.modeSelect.addEventListener('change', () =>
-      this.actions.changeMode(this.modeSelect.value as Mode),
-    );
+    this.modeSelect.addEventListener('change', (event) => {
+      const mode = this.modeSelect.value;
+      if (event.isTrusted && isMode(mode)) this.actions.changeMode(mode);
+      // A forged change (or an unknown value) leaves the panel showing the session's mode.
+      else if (this.state) this.modeSelect.value = this.state.mode;
+    });
     head.append(
       modeLabel,
       this.button('close', '×', () => this.actions.close(), 'close', 'Close'),
@@ -125,7 +132,7 @@ export class OverlayView {
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {
       this.panel.addEventListener(type, (event) => {
         event.stopPropagation();
-        if (type === 'keydown' && event.key === 'Escape') {
+        if (type === 'keydown' && event.isTrusted && event.key === 'Escape') {
           this.anchor?.focus();
           this.actions.close();
         }
@@ -144,7 +151,9 @@ export class OverlayView {
     button.type = 'button';
     if (ariaLabel) button.setAttribute('aria-label', ariaLabel);
     button.addEventListener('mousedown', (event) => event.preventDefault());
-    button.addEventListener('click', onClick);
+    button.addEventListener('click', (event) => {
+      if (event.isTrusted) onClick();
+    });
     this.buttons[name] = button;
     return button;
   }

@@ -3,7 +3,7 @@
 // away, and either stage failing still leaves a usable result.
 import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
-import { Overlay, STATUS } from './support/overlay';
+import { STATUS } from './support/overlay';
 import { DRAFT, REFINED, sleep } from './support/page-fixture';
 
 const suite = inPageSuite();
@@ -31,7 +31,7 @@ for (const name of ['textarea', 'prosemirror'] as const) {
 
     await expect.poll(() => field.text()).toBe(`Keep this. ${DRAFT} Keep that.`);
     await expect.poll(() => field.text()).toBe(`Keep this. ${REFINED} Keep that.`);
-    await expect(new Overlay(field.scope).status).toHaveText(STATUS.refined);
+    await expect.poll(() => field.overlay().status()).toMatch(STATUS.refined);
     // Only the selection went to the provider.
     expect(sentText()).toContain('Fix me please.');
     expect(sentText()).not.toContain('Keep this');
@@ -49,13 +49,13 @@ for (const name of ['textarea', 'prosemirror'] as const) {
     await sleep(100);
     await field.page.keyboard.press('Control+End');
     await field.page.keyboard.type(' Mine.');
-    await expect(overlay.status).toHaveText(STATUS.offer);
+    await expect.poll(() => overlay.status()).toBe(STATUS.offer);
     expect(await field.text()).toBe(`${DRAFT} Mine.`);
     // The refinement stays out of the field until asked for.
     await sleep(300);
     expect(await field.text()).toBe(`${DRAFT} Mine.`);
 
-    await overlay.button('Apply refined').click();
+    await overlay.click('Apply refined');
     await expect.poll(() => field.text()).toBe(REFINED);
   });
 }
@@ -73,7 +73,7 @@ for (const name of ['contenteditable', 'prosemirror', 'lexical'] as const) {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    const overlay = new Overlay(field.scope);
+    const overlay = field.overlay();
     await field.type('write a haiku about autumn');
     await field.pressShortcut();
 
@@ -81,11 +81,11 @@ for (const name of ['contenteditable', 'prosemirror', 'lexical'] as const) {
     expect(await field.elementCount('img')).toBe(0);
     expect(await field.elementCount('b')).toBe(0);
     await expect.poll(() => field.text()).toBe(HTML_REFINED);
-    await expect(overlay.status).toHaveText(STATUS.refined);
+    await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     expect(await field.elementCount('img')).toBe(0);
     expect(await field.elementCount('b')).toBe(0);
     expect(await field.elementCount('script')).toBe(0);
-    await expect(overlay.root.locator('img, b, script')).toHaveCount(0);
+    expect(await overlay.countInPanel('img, b, script')).toBe(0);
     expect(dialogs).toEqual([]);
   });
 }
@@ -96,15 +96,15 @@ for (const name of ['textarea', 'tiptap'] as const) {
   }) => {
     const original = 'Make a haiku: autumn, leaves & rain (short)!';
     const field = await open(extension, name);
-    const overlay = new Overlay(field.scope);
+    const overlay = field.overlay();
     await field.type(original);
     await field.pressShortcut();
-    await expect(overlay.status).toHaveText(STATUS.refined);
+    await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     await expect.poll(() => field.text()).toBe(REFINED);
 
-    await overlay.button('Restore original').click();
+    await overlay.click('Restore original');
     await expect.poll(() => field.text()).toBe(original);
-    await expect(overlay.status).toHaveText('Original restored.');
+    await expect.poll(() => overlay.status()).toBe('Original restored.');
   });
 }
 
@@ -113,12 +113,12 @@ test('a draft endpoint answering 500 still ends with the single-stage refinement
 }) => {
   suite.servers.draft.setScenario({ failure: { kind: 'status', status: 500 } });
   const field = await open(extension, 'textarea');
-  const overlay = new Overlay(field.scope);
+  const overlay = field.overlay();
   await field.type('write a haiku about autumn');
   await field.pressShortcut();
 
   await expect.poll(() => field.text()).toBe(REFINED);
-  await expect(overlay.status).toHaveText(STATUS.refined);
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(suite.servers.draft.requests.length).toBeGreaterThanOrEqual(1);
   expect(suite.servers.refinement.requests).toHaveLength(1);
 });
@@ -128,13 +128,13 @@ test('a refinement endpoint answering 500 keeps the draft in the field and says 
 }) => {
   suite.servers.refinement.setScenario({ failure: { kind: 'status', status: 500 } });
   const field = await open(extension, 'textarea');
-  const overlay = new Overlay(field.scope);
+  const overlay = field.overlay();
   await field.type('write a haiku about autumn');
   await field.pressShortcut();
 
-  await expect(overlay.status).toContainText(
-    'Refinement failed — the draft is kept. OpenAI had a problem (HTTP 500)',
-  );
+  await expect
+    .poll(() => overlay.status())
+    .toContain('Refinement failed — the draft is kept. OpenAI had a problem (HTTP 500)');
   expect(await field.text()).toBe(DRAFT);
 });
 
@@ -144,7 +144,7 @@ test('provider requests made for a page come from the extension worker, not the 
   const field = await open(extension, 'textarea');
   await field.type('write a haiku about autumn');
   await field.pressShortcut();
-  await expect(new Overlay(field.scope).status).toHaveText(STATUS.refined);
+  await expect.poll(() => field.overlay().status()).toMatch(STATUS.refined);
 
   const requests = [...suite.servers.draft.requests, ...suite.servers.refinement.requests];
   expect(requests).toHaveLength(2);
@@ -157,23 +157,23 @@ test('switching the mode in the panel re-runs the original prompt in that mode',
   extension,
 }) => {
   const field = await open(extension, 'textarea');
-  const overlay = new Overlay(field.scope);
+  const overlay = field.overlay();
   await field.type('a cat surfing at sunset');
   await field.pressShortcut();
-  await expect(overlay.status).toHaveText(STATUS.refined);
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(await field.text()).toBe(REFINED);
 
-  await overlay.root.getByLabel('Mode').selectOption('video');
+  await overlay.chooseMode('Video');
   await expect.poll(() => suite.servers.draft.requests.length).toBe(2);
   const rerun = JSON.stringify(suite.servers.draft.requests[1]?.body?.messages ?? []);
   expect(rerun).toContain('Mode: video');
   // The original text is what gets optimized again, not the refinement now in the field.
   expect(rerun).toContain('a cat surfing at sunset');
   expect(rerun).not.toContain('Refined line one');
-  await expect(overlay.status).toHaveText(STATUS.refined);
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   await expect.poll(() => field.text()).toBe(REFINED);
   // And the original is still one click away.
-  await overlay.button('Restore original').click();
+  await overlay.click('Restore original');
   await expect.poll(() => field.text()).toBe('a cat surfing at sunset');
 });
 
@@ -184,7 +184,7 @@ test('an editor that takes no DOM input gets the result on the clipboard, and sa
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: suite.servers.pages.url,
   });
-  const overlay = new Overlay(field.scope);
+  const overlay = field.overlay();
   await field.page.evaluate(() =>
     (window as unknown as { __fixture: { setText(text: string): void } }).__fixture.setText(
       'a prompt the editor keeps to itself',
@@ -192,11 +192,11 @@ test('an editor that takes no DOM input gets the result on the clipboard, and sa
   );
   await field.focus();
   await field.pressShortcut();
-  await expect(overlay.status).toContainText('it is on your clipboard');
+  await expect.poll(() => overlay.status()).toContain('it is on your clipboard');
   const clipboard = () => field.page.evaluate(() => navigator.clipboard.readText());
   await expect.poll(clipboard).toBe(DRAFT);
   await expect.poll(clipboard).toBe(REFINED);
-  await expect(overlay.status).toContainText('it is on your clipboard');
+  await expect.poll(() => overlay.status()).toContain('it is on your clipboard');
   // The editor's own model was never touched.
   expect(await field.text()).toBe('a prompt the editor keeps to itself');
 });
@@ -207,9 +207,9 @@ test('keyboard only: Tab from the field reaches "Apply refined", Enter applies i
   const { field, overlay } = await suite.untilRefining(extension, 'textarea', 1500);
   await sleep(100);
   await field.page.keyboard.type(' Mine.');
-  await expect(overlay.button('Apply refined')).toBeVisible();
+  await expect.poll(() => overlay.isVisible('Apply refined')).toBe(true);
   await field.page.keyboard.press('Tab');
-  await expect(overlay.button('Apply refined')).toBeFocused();
+  await expect.poll(() => overlay.focused()).toBe('Apply refined');
   await field.page.keyboard.press('Enter');
   await expect.poll(() => field.text()).toBe(REFINED);
 });

@@ -2,7 +2,7 @@
 // refinement replaces it, and undo steps back refined → draft → original.
 import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
-import { Overlay, STATUS } from './support/overlay';
+import { STATUS } from './support/overlay';
 import {
   asSingleLine,
   DRAFT,
@@ -57,7 +57,7 @@ for (const { page: name, settleMs, refinementFirstTokenMs } of CASES) {
     if (refinementFirstTokenMs)
       suite.servers.refinement.setScenario({ firstTokenMs: refinementFirstTokenMs });
     const field = await FixturePage.open(extension.context, suite.servers.pages.url, name);
-    const overlay = new Overlay(field.scope);
+    const overlay = field.overlay();
     const single = field.spec.name === 'input';
     const draft = single ? asSingleLine(DRAFT) : DRAFT;
     const refined = single ? asSingleLine(REFINED) : REFINED;
@@ -68,9 +68,9 @@ for (const { page: name, settleMs, refinementFirstTokenMs } of CASES) {
     await field.pressShortcut();
 
     await expect.poll(() => field.text(), { intervals: [25] }).toBe(draft);
-    await expect(overlay.status).toHaveText(STATUS.draftReady);
+    await expect.poll(() => overlay.status()).toBe(STATUS.draftReady);
     await expect.poll(() => field.text()).toBe(refined);
-    await expect(overlay.status).toHaveText(STATUS.refined);
+    await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     expect(suite.servers.draft.requests).toHaveLength(1);
     expect(suite.servers.refinement.requests).toHaveLength(1);
 

@@ -1,7 +1,6 @@
 // How an in-page request starts, stops and is refused: the context menu, fields that must never be
-// read, Esc, a second trigger, two tabs at once, a stopped service worker, an unbound shortcut.
+// read, Esc, a second trigger, two tabs at once, a stopped service worker.
 import type { Worker } from '@playwright/test';
-import { REFUSAL_WORDS } from '../../lib/in-page/in-page-words';
 import { messageText, type LoggedRequest } from '../fixtures/mock-provider/mock-provider';
 import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
@@ -15,7 +14,6 @@ interface WorkerChrome {
   chrome: {
     tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
     contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
-    commands: { onCommand: { dispatch(command: string, tab: object): void } };
   };
 }
 
@@ -57,22 +55,17 @@ test('the context menu in a focused field optimizes that field', async ({ extens
 
   await expect.poll(() => field.text()).toBe(DRAFT);
   await expect.poll(() => field.text()).toBe(REFINED);
-  await expect(new Overlay(field.scope).status).toHaveText(STATUS.refined);
+  await expect.poll(() => field.overlay().status()).toMatch(STATUS.refined);
 });
 
 test('the keyboard command (chrome.commands) optimizes the focused field, in the frame that has focus', async ({
   extension,
 }) => {
-  // Real key presses reach chrome.commands only from the OS (headless gets the content-script
-  // listener instead); dispatching runs the worker's real command listener.
+  // pressShortcut runs the worker's real command listener (chrome.commands.onCommand.dispatch);
+  // the command reaches every frame of the tab.
   const field = await open(extension, 'iframe-same-origin');
   await field.type('write a haiku about autumn');
-  await extension.serviceWorker.evaluate(async (pageUrl) => {
-    const { chrome } = globalThis as unknown as WorkerChrome;
-    const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
-    if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
-    chrome.commands.onCommand.dispatch('optimize-prompt', { id: tab.id });
-  }, field.page.url());
+  await field.pressShortcut();
 
   await expect.poll(() => field.text()).toBe(DRAFT);
   await expect.poll(() => field.text()).toBe(REFINED);
@@ -95,10 +88,10 @@ test('the context menu on selected page text shows the result to copy and change
   });
 
   const overlay = new Overlay(field.page);
-  await expect(overlay.status).toHaveText(STATUS.refined);
-  await expect(overlay.preview).toHaveText(REFINED);
-  await expect(overlay.button('Copy')).toBeVisible();
-  await expect(overlay.button('Restore original')).toBeHidden();
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  await expect.poll(() => overlay.preview()).toBe(REFINED);
+  await expect.poll(() => overlay.isVisible('Copy')).toBe(true);
+  await expect.poll(() => overlay.isVisible('Restore original')).toBe(false);
   expect(messageText(suite.servers.draft.requests[0]?.body?.messages?.at(-1)?.content)).toContain(
     'Write a rough prompt',
   );
@@ -114,12 +107,27 @@ test('fields that must not be read are refused with words, and nothing is sent',
   const field = await open(extension, 'refused-fields');
   const overlay = new Overlay(field.page);
   const cases: { testId: string; type?: string; words: string }[] = [
-    { testId: 'password', type: 'hunter2', words: REFUSAL_WORDS.password },
-    { testId: 'cc-number', type: '4111111111111111', words: REFUSAL_WORDS.payment },
-    { testId: 'one-time-code', type: '123456', words: REFUSAL_WORDS['one-time-code'] },
-    { testId: 'readonly', words: REFUSAL_WORDS['read-only'] },
+    { testId: 'password', type: 'hunter2', words: 'Prompt Relay never reads password fields.' },
+    {
+      testId: 'cc-number',
+      type: '4111111111111111',
+      words: 'Prompt Relay never reads payment card fields.',
+    },
+    {
+      testId: 'one-time-code',
+      type: '123456',
+      words: 'Prompt Relay never reads one-time code fields.',
+    },
+    {
+      testId: 'readonly',
+      words:
+        'This field is read-only, so there is nothing to optimize in place. Select its text and use the right-click menu to get a copy.',
+    },
     // A disabled field cannot take focus, so the shortcut finds no field at all.
-    { testId: 'disabled', words: REFUSAL_WORDS['not-editable'] },
+    {
+      testId: 'disabled',
+      words: 'Click into a text field (or select text) first, then press the shortcut again.',
+    },
   ];
   for (const { testId, type, words } of cases) {
     const input = field.page.getByTestId(testId);
@@ -127,12 +135,12 @@ test('fields that must not be read are refused with words, and nothing is sent',
     await input.click({ force: testId === 'disabled' });
     if (type) await field.page.keyboard.type(type);
     await field.pressShortcut();
-    await expect(overlay.status, testId).toHaveText(words);
-    await expect(overlay.button('Restore original')).toBeHidden();
+    await expect.poll(() => overlay.status(), { message: testId }).toBe(words);
+    await expect.poll(() => overlay.isVisible('Restore original')).toBe(false);
     expect(await field.text(testId), testId).toBe(type ?? before);
     // Dismiss it, so the next case's panel is a new one.
-    await overlay.button('Close').click();
-    await expect(overlay.root).toHaveCount(0);
+    await overlay.click('Close');
+    await expect.poll(() => overlay.count()).toBe(0);
   }
   // A request would have been opened at once on the trigger; give a late one time to show.
   await sleep(300);
@@ -161,11 +169,11 @@ test('secrets in disguise are refused with words, and nothing is sent: a reveale
     await field.page.getByTestId(testId).click();
     await field.page.keyboard.type(type);
     await field.pressShortcut();
-    await expect(overlay.status, testId).toHaveText(words);
-    await expect(overlay.button('Restore original')).toBeHidden();
+    await expect.poll(() => overlay.status(), { message: testId }).toBe(words);
+    await expect.poll(() => overlay.isVisible('Restore original')).toBe(false);
     expect(await field.text(testId), testId).toBe(type);
-    await overlay.button('Close').click();
-    await expect(overlay.root).toHaveCount(0);
+    await overlay.click('Close');
+    await expect.poll(() => overlay.count()).toBe(0);
   }
   await sleep(300);
   expect(requestCount()).toBe(0);
@@ -186,14 +194,14 @@ test('fields named "shipping" and "opinion" are ordinary: they are optimized', a
     await field.page.keyboard.type('write a haiku about autumn');
     await field.pressShortcut();
     await expect.poll(() => field.text(testId), testId).toBe(refined);
-    await expect(overlay.status, testId).toHaveText(STATUS.refined);
+    await expect.poll(() => overlay.status(), { message: testId }).toMatch(STATUS.refined);
     expect(suite.servers.refinement.requests, testId).toHaveLength(index + 1);
     expect(
       messageText(suite.servers.draft.requests[index]?.body?.messages?.at(-1)?.content),
       testId,
     ).toContain('write a haiku about autumn');
-    await overlay.button('Close').click();
-    await expect(overlay.root).toHaveCount(0);
+    await overlay.click('Close');
+    await expect.poll(() => overlay.count()).toBe(0);
   }
 });
 
@@ -203,7 +211,9 @@ test('a whitespace-only field says there is nothing to optimize, and nothing is 
   const field = await open(extension, 'textarea');
   await field.type('   \n  ');
   await field.pressShortcut();
-  await expect(new Overlay(field.scope).status).toHaveText(REFUSAL_WORDS.empty);
+  await expect
+    .poll(() => field.overlay().status())
+    .toBe('There is no text to optimize. Type a prompt first.');
   await sleep(300);
   expect(requestCount()).toBe(0);
   expect(await field.text()).toBe('   \n  ');
@@ -216,29 +226,73 @@ test('Esc in the field while refining cancels: the refinement request is aborted
 
   await field.page.keyboard.press('Escape');
   await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
-  await expect(overlay.status).toHaveText('Cancelled — the draft is kept.');
+  await expect.poll(() => overlay.status()).toBe('Cancelled — the draft is kept.');
   expect(await field.text()).toBe(DRAFT);
 });
 
-test('a second trigger on the same field cancels the first request and optimizes again', async ({
+test('a second trigger while the draft streams changes nothing, and Restore original gives back the true original', async ({
   extension,
 }) => {
-  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 10_000);
-
-  suite.servers.refinement.setScenario(REFINEMENT_SCENARIO);
+  suite.servers.draft.setScenario({ tokensPerSecond: 6 });
+  const field = await open(extension, 'textarea');
+  const overlay = field.overlay();
+  await field.type('write a haiku about autumn');
   await field.pressShortcut();
-  await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
-  await expect(overlay.status).toHaveText(STATUS.refined);
+  // Part of the draft is in the field, not all of it.
+  await expect.poll(() => field.text()).toMatch(/^Draft/);
+  expect(await field.text()).not.toBe(DRAFT);
+  await field.pressShortcut();
+  await expect
+    .poll(() => overlay.status())
+    .toBe('Already optimizing this field. Press Esc to cancel it first.');
+  await expect.poll(() => overlay.status(), { timeout: 10_000 }).toMatch(STATUS.refined);
+  expect(suite.servers.draft.requests).toHaveLength(1);
   expect(await field.text()).toBe(REFINED);
-  // The second request optimized what the field held then: the first draft.
-  expect(suite.servers.draft.requests).toHaveLength(2);
+  await overlay.click('Restore original');
+  await expect.poll(() => field.text()).toBe('write a haiku about autumn');
+});
+
+test('a trigger on a field still showing the result optimizes the original again, not the result', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'textarea');
+  const overlay = field.overlay();
+  await field.type('write a haiku about autumn');
+  await field.pressShortcut();
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  await field.focus();
+  await field.pressShortcut();
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(2);
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  const second = messageText(suite.servers.draft.requests[1]?.body?.messages?.at(-1)?.content);
+  expect(second).toContain('write a haiku about autumn');
+  expect(second).not.toContain('Refined line');
+  await overlay.click('Restore original');
+  await expect.poll(() => field.text()).toBe('write a haiku about autumn');
+  await expect.poll(() => overlay.count()).toBe(1);
+});
+
+test('after the user edits the result, a new trigger optimizes their text and the earlier original stays restorable', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'textarea');
+  const overlay = field.overlay();
+  await field.type('write a haiku about autumn');
+  await field.pressShortcut();
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  await field.focus();
+  await field.page.keyboard.press('End');
+  await field.page.keyboard.type(' In Japanese.');
+  await field.pressShortcut();
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(2);
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(messageText(suite.servers.draft.requests[1]?.body?.messages?.at(-1)?.content)).toContain(
-    'Draft line two.',
+    'Refined line two. In Japanese.',
   );
-  expect(suite.servers.refinement.requests).toHaveLength(2);
-  expect(suite.servers.refinement.requests[1]?.aborted).toBe(false);
-  // Only one panel for the field.
-  await expect(overlay.root).toHaveCount(1);
+  await overlay.click('Restore original');
+  await expect.poll(() => field.text()).toBe('Refined line one.\nRefined line two. In Japanese.');
+  await overlay.click('Restore earlier original');
+  await expect.poll(() => field.text()).toBe('write a haiku about autumn');
 });
 
 test('two tabs optimizing at the same time each get only their own result', async ({
@@ -267,8 +321,8 @@ test('two tabs optimizing at the same time each get only their own result', asyn
   await expect.poll(() => suite.servers.refinement.requests.length).toBe(2);
   await expect.poll(() => zebra.text()).toBe('Zebra refined.');
   await expect.poll(() => koala.text()).toBe('Koala refined.');
-  await expect(new Overlay(zebra.scope).status).toHaveText(STATUS.refined);
-  await expect(new Overlay(koala.scope).status).toHaveText(STATUS.refined);
+  await expect.poll(() => zebra.overlay().status()).toMatch(STATUS.refined);
+  await expect.poll(() => koala.overlay().status()).toMatch(STATUS.refined);
 });
 
 test('a service worker stopped mid-refinement leaves the whole draft and offers Retry', async ({
@@ -277,32 +331,38 @@ test('a service worker stopped mid-refinement leaves the whole draft and offers 
   const { field, overlay } = await suite.untilRefining(extension, 'textarea', 10_000);
 
   await stopServiceWorker(extension.context, extension.extensionId);
-  await expect(overlay.status).toHaveText(STATUS.interrupted);
-  await expect(overlay.button('Retry')).toBeVisible();
+  await expect.poll(() => overlay.status()).toBe(STATUS.interrupted);
+  await expect.poll(() => overlay.isVisible('Retry')).toBe(true);
   expect(await field.text()).toBe(DRAFT);
   await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
 
   // Retry wakes the worker and finishes the job.
   suite.servers.refinement.setScenario(REFINEMENT_SCENARIO);
-  await overlay.button('Retry').click();
-  await expect(overlay.status).toHaveText(STATUS.refined);
+  await overlay.click('Retry');
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(await field.text()).toBe(REFINED);
 });
 
-test('with the shortcut unbound, Alt+Shift+O does nothing', async ({ extension }) => {
-  await setStorage(extension.serviceWorker, 'local', { shortcut: '' });
+test('the default mode chosen in the settings drives an in-page run, and a change applies at once', async ({
+  extension,
+}) => {
+  // The in-page scripts read no settings: the worker sends the mode with the trigger.
+  await setStorage(extension.serviceWorker, 'sync', { defaultMode: 'image' });
   const field = await open(extension, 'textarea');
-  const overlay = new Overlay(field.scope);
-  await field.type('write a haiku about autumn');
-  await field.pressShortcut();
-  await sleep(1000);
-  expect(requestCount()).toBe(0);
-  await expect(overlay.root).toHaveCount(0);
-
-  // The same page acts once the binding is back: the script was listening all along.
-  await setStorage(extension.serviceWorker, 'local', { shortcut: 'Alt+Shift+O' });
-  // storage.onChanged reaches the content script within a few ms.
-  await sleep(300);
+  await field.type('a lighthouse in a storm');
   await field.pressShortcut();
   await expect.poll(() => suite.servers.draft.requests.length).toBe(1);
+  expect(JSON.stringify(suite.servers.draft.requests[0]?.body?.messages)).toContain('Mode: image');
+  await expect.poll(() => field.overlay().status()).toMatch(STATUS.refined);
+
+  await setStorage(extension.serviceWorker, 'sync', { defaultMode: 'research' });
+  // A new prompt in the field (a trigger on our untouched result would re-run its own session).
+  await field.focus();
+  await field.page.keyboard.press('Control+A');
+  await field.page.keyboard.type('a quiet harbour at dawn');
+  await field.pressShortcut();
+  await expect.poll(() => suite.servers.draft.requests.length).toBe(2);
+  expect(JSON.stringify(suite.servers.draft.requests[1]?.body?.messages)).toContain(
+    'Mode: research',
+  );
 });

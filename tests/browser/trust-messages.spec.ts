@@ -24,7 +24,7 @@ test.beforeEach(async ({ extension }) => {
 
 interface ScriptingGlobal {
   chrome: {
-    tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+    tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
     scripting: {
       executeScript(i: {
         target: { tabId: number };
@@ -37,7 +37,8 @@ interface ScriptingGlobal {
 async function tabIdOf(worker: Worker, url: string): Promise<number> {
   return worker.evaluate(async (url) => {
     const { chrome } = globalThis as unknown as ScriptingGlobal;
-    const [tab] = await chrome.tabs.query({ url });
+    // Each fixture tab's URL carries a unique fragment, which match patterns cannot express.
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
     return tab!.id!;
   }, url);
 }

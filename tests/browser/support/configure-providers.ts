@@ -21,8 +21,7 @@ export interface StorageContents {
 
 /** The raw chrome.storage entries the options page would write for this set-up (wxt/storage keys). */
 export function providerStorage(setup: ProviderSetup): StorageContents {
-  // The shortcut binding is what the worker mirrors from chrome.commands at start.
-  const local: Record<string, unknown> = { shortcut: 'Alt+Shift+O' };
+  const local: Record<string, unknown> = {};
   const sync: Record<string, unknown> = { cacheEnabled: setup.cache ?? false };
   if (setup.draftUrl) {
     local['draft.apiKey'] = setup.draftKey ?? TEST_DRAFT_KEY;

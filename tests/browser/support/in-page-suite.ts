@@ -1,6 +1,6 @@
 import { configureProviders } from './configure-providers';
 import { expect, test, type ExtensionFixture } from './fixtures';
-import { Overlay, STATUS } from './overlay';
+import { STATUS, type Overlay } from './overlay';
 import {
   DRAFT,
   DRAFT_SCENARIO,
@@ -55,10 +55,10 @@ export function inPageSuite(): InPageSuite {
     async untilRefining(extension, name, refinementMs) {
       servers!.refinement.setScenario({ firstTokenMs: refinementMs });
       const field = await FixturePage.open(extension.context, servers!.pages.url, name);
-      const overlay = new Overlay(field.scope);
+      const overlay = field.overlay();
       await field.type('write a haiku about autumn');
       await field.pressShortcut();
-      await expect(overlay.status).toHaveText(STATUS.draftReady);
+      await expect.poll(() => overlay.status()).toBe(STATUS.draftReady);
       await expect.poll(() => field.text()).toBe(DRAFT);
       await expect.poll(() => servers!.refinement.requests.length).toBe(1);
       return { field, overlay };

@@ -1,5 +1,5 @@
 // Drives the editor fixture pages (tests/fixtures/pages) the way a user does: open the page, click
-// into the editor, type, press the shortcut, undo with Ctrl+Z. What the tests assert on is the
+// into the editor, type, press the shortcut (as the browser command), undo with Ctrl+Z. What the tests assert on is the
 // editor's OWN model (`window.__fixture.getText()`), never the DOM text, because several editors
 // (Slate, Lexical, Draft.js) can show text their model does not hold.
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from '@playwright/test';
@@ -9,6 +9,8 @@ import {
   type Scenario,
 } from '../../fixtures/mock-provider/mock-provider';
 import { startStaticServer, type StaticServer } from '../../fixtures/pages/static-server';
+import { dispatchOptimizeCommand } from './browser-command';
+import { Overlay } from './overlay';
 
 /** Where a fixture page keeps its editor, and where `__fixture` can be read. */
 export interface FixturePageSpec {
@@ -67,6 +69,10 @@ interface FixtureGlobal {
   };
 }
 
+let openedTabs = 0;
+
+const EDITOR_FRAME = 'iframe[data-testid="editor"]';
+
 export class FixturePage {
   private constructor(
     readonly page: Page,
@@ -75,7 +81,10 @@ export class FixturePage {
     private readonly fixtureFrame: Frame,
   ) {}
 
-  /** Opens `<baseUrl>/<name>.html` in a new tab and waits until its editor is ready. */
+  /**
+   * Opens `<baseUrl>/<name>.html` in a new tab and waits until its editor is ready. The URL gets a
+   * unique fragment, so the worker can tell this tab from another showing the same page.
+   */
   static async open(
     context: BrowserContext,
     baseUrl: string,
@@ -83,7 +92,7 @@ export class FixturePage {
   ): Promise<FixturePage> {
     const spec: FixturePageSpec = FIXTURE_PAGES[name];
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/${spec.name}.html`);
+    await page.goto(`${baseUrl}/${spec.name}.html#tab-${++openedTabs}`);
     await page.waitForFunction(() => Boolean((window as FixtureGlobal).__fixture));
     let fixtureFrame = page.mainFrame();
     if (spec.fixtureInFrame) {
@@ -98,7 +107,15 @@ export class FixturePage {
 
   /** The document holding the editor; the overlay is drawn there too (one field UI per frame). */
   get scope(): Page | FrameLocator {
-    return this.spec.inFrame ? this.page.frameLocator('iframe[data-testid="editor"]') : this.page;
+    return this.spec.inFrame ? this.page.frameLocator(EDITOR_FRAME) : this.page;
+  }
+
+  private panel: Overlay | null = null;
+
+  /** The Prompt Relay panel of this page's field, drawn in the field's own frame. */
+  overlay(): Overlay {
+    this.panel ??= new Overlay(this.page, this.spec.inFrame ? EDITOR_FRAME : undefined);
+    return this.panel;
   }
 
   get editor(): Locator {
@@ -116,9 +133,9 @@ export class FixturePage {
     await this.page.keyboard.type(text);
   }
 
-  /** The shortcut as a user presses it; the always-on content script listens for it. */
+  /** The shortcut as the browser delivers it (chrome.commands); the field must have focus. */
   async pressShortcut(): Promise<void> {
-    await this.page.keyboard.press('Alt+Shift+O');
+    await dispatchOptimizeCommand(this.page);
   }
 
   async undo(): Promise<void> {
