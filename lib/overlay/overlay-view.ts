@@ -235,8 +235,11 @@ export class OverlayView {
     const rect = this.anchor.getBoundingClientRect();
     const panelHeight = this.panel.offsetHeight || 120;
     const below = rect.bottom + 6;
-    const top =
-      below + panelHeight <= window.innerHeight ? below : Math.max(8, rect.top - panelHeight - 6);
+    const preferred =
+      below + panelHeight <= window.innerHeight ? below : rect.top - panelHeight - 6;
+    // Always on screen, even when its field is scrolled out of view or gone: it holds the
+    // user's way back (Restore, Copy) and must stay reachable.
+    const top = Math.max(8, Math.min(preferred, window.innerHeight - panelHeight - 8));
     const left = Math.min(
       Math.max(8, rect.left),
       Math.max(8, window.innerWidth - this.panel.offsetWidth - 8),
