@@ -7,12 +7,27 @@ import {
   onContextMenuClick,
 } from '../lib/background/in-page-triggers';
 import { insertIntoPage } from '../lib/background/insert-into-page';
+import {
+  clearResultCache,
+  forgetKey,
+  isExtensionPage,
+  keyStatus,
+  rebindKey,
+  saveKey,
+} from '../lib/background/options-requests';
+import { closeStorageToContentScripts } from '../lib/background/storage-access';
 import { syncShortcut } from '../lib/background/shortcut-sync';
 import { serveOptimizePort } from '../lib/messaging/port-server';
 import type { RuntimeRequest } from '../lib/messaging/protocol';
 import { testConnection } from '../lib/providers/test-connection';
+import { startLegacyMigration } from '../lib/secrets/secret-store';
+import { loadStoredSettings } from '../lib/settings/stage-settings';
 
 export default defineBackground(() => {
+  // First, before any listener: content scripts may read no setting at all (Chrome).
+  closeStorageToContentScripts();
+  // Keys from earlier versions move out of chrome.storage.local into the secret store.
+  void startLegacyMigration(async (stage) => (await loadStoredSettings()).values[stage].baseUrl);
   browser.runtime.onInstalled.addListener(createContextMenu);
   // Every worker start: the user may have rebound the shortcut meanwhile.
   void syncShortcut().catch(() => undefined);
@@ -40,6 +55,16 @@ export default defineBackground(() => {
         return browser.runtime.openOptionsPage();
       case 'insert-into-page':
         return insertIntoPage(request.text);
+      case 'key-status':
+        return isExtensionPage(sender) ? keyStatus() : undefined;
+      case 'save-key':
+        return isExtensionPage(sender) ? saveKey(request.stage, request.key) : undefined;
+      case 'rebind-key':
+        return isExtensionPage(sender) ? rebindKey(request.stage, request.fromOrigin) : undefined;
+      case 'forget-key':
+        return isExtensionPage(sender) ? forgetKey(request.stage) : undefined;
+      case 'clear-cache':
+        return isExtensionPage(sender) ? clearResultCache() : undefined;
       default:
         return undefined;
     }

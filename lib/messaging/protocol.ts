@@ -87,7 +87,29 @@ export type RuntimeRequest =
   | { type: 'load-field-ui' }
   | { type: 'open-options' }
   /** The popup's "Insert into page": into the last focused field of the active tab. */
-  | { type: 'insert-into-page'; text: string };
+  | { type: 'insert-into-page'; text: string }
+  /**
+   * Options page only (the background answers only extension pages). Keys go in, never out:
+   * the answer is a KeyStatusReply / KeyChangeResult, never the key.
+   */
+  | { type: 'key-status' }
+  /** Saves a key bound to the origin of the stage's SAVED base URL (save settings first). */
+  | { type: 'save-key'; stage: 'draft' | 'refinement'; key: string }
+  /** The user confirmed: the key saved for `fromOrigin` is now for the saved base URL's origin. */
+  | { type: 'rebind-key'; stage: 'draft' | 'refinement'; fromOrigin: string }
+  | { type: 'forget-key'; stage: 'draft' | 'refinement' }
+  | { type: 'clear-cache' };
+
+/** What the options page may know about a saved key. */
+export type KeyStatus =
+  { saved: false } | { saved: true; origin: string; host: string; last4: string };
+
+export type KeyStatusReply = Record<'draft' | 'refinement', KeyStatus>;
+
+export type KeyChangeResult =
+  { ok: true; status: KeyStatusReply } | { ok: false; message: string; status: KeyStatusReply };
+
+export type ClearCacheResult = { ok: true } | { ok: false; message: string };
 
 export type InsertIntoPageResult = { ok: true } | { ok: false; reason: 'no-field' | 'no-tab' };
 
@@ -106,4 +128,9 @@ export type TestConnectionResult =
 
 export interface RuntimeResponses {
   'test-connection': TestConnectionResult;
+  'key-status': KeyStatusReply;
+  'save-key': KeyChangeResult;
+  'rebind-key': KeyChangeResult;
+  'forget-key': KeyChangeResult;
+  'clear-cache': ClearCacheResult;
 }
