@@ -59,13 +59,16 @@ export function providerStorage(setup: ProviderSetup): StorageContents {
 export async function configureProviders(worker: Worker, setup: ProviderSetup): Promise<void> {
   const { local, sync, secrets } = providerStorage(setup);
   await resetSecrets(worker, secrets);
-  await worker.evaluate(async ({ local, sync }) => {
-    // Runs in the worker, where `chrome` is the extension API.
-    const chrome = (globalThis as unknown as { chrome: Browser }).chrome;
-    await chrome.storage.local.clear();
-    await chrome.storage.sync.clear();
-    await chrome.storage.session.clear();
-    await chrome.storage.local.set(local);
-    await chrome.storage.sync.set(sync);
-  }, { local, sync });
+  await worker.evaluate(
+    async ({ local, sync }) => {
+      // Runs in the worker, where `chrome` is the extension API.
+      const chrome = (globalThis as unknown as { chrome: Browser }).chrome;
+      await chrome.storage.local.clear();
+      await chrome.storage.sync.clear();
+      await chrome.storage.session.clear();
+      await chrome.storage.local.set(local);
+      await chrome.storage.sync.set(sync);
+    },
+    { local, sync },
+  );
 }
