@@ -92,8 +92,6 @@ export interface StageForUse {
   config: StageConfig;
   /** The stored base URL was plain http:// to another host: it was not used. */
   refusedBaseUrl: string | null;
-  /** A key is saved for this stage (for any origin). */
-  hasSavedKey: boolean;
 }
 
 /** The raw stored base URL when it is http:// to a host other than this computer. */
@@ -113,6 +111,5 @@ export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
   return {
     config: { ...stored, apiKey: keyBoundTo(secret, stored.baseUrl) },
     refusedBaseUrl: refused,
-    hasSavedKey: secret !== null,
   };
 }

@@ -307,3 +307,30 @@ test('"Clear cache" empties the result cache', async ({ extension }) => {
   await expect.poll(() => refinementMock.requests.length).toBe(2);
   await expect(result).toHaveValue(REFINED);
 });
+
+test('turning the cache off and saving clears it', async ({ extension }) => {
+  await configureProviders(extension.serviceWorker, {
+    draftUrl: draftMock.url,
+    refinementUrl: refinementMock.url,
+    cache: true,
+  });
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await optimizeInPopup(popup, 'haiku autumn leaves');
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+  expect(refinementMock.requests).toHaveLength(1);
+
+  const options = await openOptions(extension.context, extension.extensionId);
+  const cacheToggle = options.getByLabel('Cache results');
+  await cacheToggle.uncheck();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('Saved', { exact: true })).toBeVisible();
+  await cacheToggle.check();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('Saved', { exact: true })).toBeVisible();
+
+  await popup.bringToFront();
+  await optimizeInPopup(popup, 'haiku autumn leaves');
+  await expect.poll(() => refinementMock.requests.length).toBe(2);
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+  await expect(popup.getByText('(from cache)')).toHaveCount(0);
+});
