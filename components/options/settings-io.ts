@@ -1,5 +1,7 @@
+import { storage } from 'wxt/utils/storage';
 import { resetNotice } from '../../lib/settings/normalize-settings';
 import {
+  DRAFT_LENGTHS_VERSION,
   cacheEnabled,
   defaultMode,
   draftLengths,
@@ -35,25 +37,30 @@ export async function loadSettings(): Promise<LoadedSettings> {
 
 /**
  * Writes every setting except keys (those go to the background, see key-requests.ts), not only
- * the changed ones, so storage always matches what the form showed.
+ * the changed ones, so storage always matches what the form showed. One storage.sync write for
+ * all items (plus one for the lengths' version): sync allows 120 writes a minute, and one write
+ * per item let a few quick saves hit that quota.
  */
 export async function writeSettings(values: SettingsValues): Promise<void> {
-  await Promise.all([
+  await storage.setItems([
     ...STAGES.flatMap((stage) => {
       const items = stageSettings[stage];
       const config = values[stage];
       return [
-        items.preset.setValue(config.preset),
-        items.baseUrl.setValue(config.baseUrl),
-        items.model.setValue(config.model),
-        items.timeoutMs.setValue(config.timeoutMs),
+        { item: items.preset, value: config.preset },
+        { item: items.baseUrl, value: config.baseUrl },
+        { item: items.model, value: config.model },
+        { item: items.timeoutMs, value: config.timeoutMs },
       ];
     }),
-    twoStageEnabled.setValue(values.twoStageEnabled),
-    defaultMode.setValue(values.defaultMode),
-    cacheEnabled.setValue(values.cacheEnabled),
-    draftLengths.setValue(values.draftLengths),
+    { item: twoStageEnabled, value: values.twoStageEnabled },
+    { item: defaultMode, value: values.defaultMode },
+    { item: cacheEnabled, value: values.cacheEnabled },
+    { item: draftLengths, value: values.draftLengths },
   ]);
+  // setItems skips the version mark setValue writes on a fresh profile; without it the next start
+  // would run the v1 → v2 migration on v2 data and lose the lengths.
+  await storage.setMeta(draftLengths.key, { v: DRAFT_LENGTHS_VERSION });
 }
 
 /** Calls back on any change to any setting, from this page or elsewhere (sync, another tab). */

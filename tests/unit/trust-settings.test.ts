@@ -384,3 +384,25 @@ describe('result cache in IndexedDB', () => {
     expect(await readCache(`k${CACHE_LIMIT + 2}`)).toBeNull();
   });
 });
+
+describe('writing settings from the options page', () => {
+  it('writes every setting but no key, and marks the lengths’ version', async () => {
+    const { writeSettings } = await import('../../components/options/settings-io');
+    const { values } = normalizeSettings({});
+    await writeSettings({
+      ...values,
+      draft: { ...values.draft, apiKey: 'gsk_never_stored' },
+      refinement: { ...values.refinement, apiKey: '' },
+      draftLengths: { ...values.draftLengths, video: { min: 50, max: 60 } },
+    });
+    const sync = await fakeBrowser.storage.sync.get(null);
+    expect(sync).toMatchObject({
+      'draft.timeoutMs': 5000,
+      'refinement.baseUrl': 'https://api.openai.com/v1',
+      draftLengths$: { v: 2 },
+    });
+    expect((sync.draftLengths as Record<string, unknown>).video).toEqual({ min: 50, max: 60 });
+    const everything = JSON.stringify([sync, await fakeBrowser.storage.local.get(null)]);
+    expect(everything).not.toContain('gsk_never_stored');
+  });
+});
