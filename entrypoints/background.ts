@@ -11,6 +11,7 @@ import {
   clearResultCache,
   forgetKey,
   isExtensionPage,
+  isStageName,
   keyStatus,
   rebindKey,
   saveKey,
@@ -48,7 +49,10 @@ export default defineBackground(() => {
     const request = message as RuntimeRequest;
     switch (request?.type) {
       case 'test-connection':
-        return testConnection(request.stage);
+        // Options page only: a content script must not make the background call a provider.
+        return isExtensionPage(sender) && isStageName(request.stage)
+          ? testConnection(request.stage)
+          : undefined;
       case 'load-field-ui':
         return loadFieldUi(sender);
       case 'open-options':
