@@ -14,8 +14,9 @@ export default defineConfig({
       'Optimizes the prompt you are typing, in place: a fast draft at once, a refined prompt seconds later.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'clipboardWrite'],
     host_permissions: ['https://api.groq.com/*', 'https://api.openai.com/*', ...LOOPBACK_HOSTS],
-    // A custom base URL on another origin is asked for when it is saved.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // No optional_host_permissions: the always-on <all_urls> content script already grants every
+    // host, so an optional prompt would protect nothing. When the user withholds site access
+    // ("On click"), Save asks for the providers' origins (see request-host-access.ts).
     commands: {
       'optimize-prompt': {
         // Alt is Option on macOS; rebindable at chrome://extensions/shortcuts.

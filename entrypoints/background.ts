@@ -7,11 +7,18 @@ import {
 } from '../lib/background/in-page-triggers';
 import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageRouter } from '../lib/background/message-router';
+import { closeStorageToContentScripts } from '../lib/background/storage-access';
 import { createTabBudget } from '../lib/background/tab-budget';
 import { serveOptimizePort } from '../lib/messaging/port-server';
 import type { ExtensionIdentity } from '../lib/messaging/sender-role';
+import { startLegacyMigration } from '../lib/secrets/secret-store';
+import { loadStoredSettings } from '../lib/settings/stage-settings';
 
 export default defineBackground(() => {
+  // First, before any listener: content scripts may read no setting at all (Chrome).
+  closeStorageToContentScripts();
+  // Keys from earlier versions move out of chrome.storage.local into the secret store.
+  void startLegacyMigration(async (stage) => (await loadStoredSettings()).values[stage].baseUrl);
   const self: ExtensionIdentity = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   const budget = createTabBudget();
 

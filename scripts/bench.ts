@@ -143,7 +143,7 @@ async function inPageRuns(pagesUrl: string, draftUrl: string, refinementUrl: str
   try {
     const extensionId = await browser.extensionId();
     const extensionPage = await browser.openPage(`chrome-extension://${extensionId}/options.html`);
-    const { local, sync } = providerStorage({ draftUrl, refinementUrl });
+    const { local, sync, secrets } = providerStorage({ draftUrl, refinementUrl });
     await browser.evaluate(
       extensionPage,
       `new Promise((resolve) => {
@@ -153,6 +153,28 @@ async function inPageRuns(pagesUrl: string, draftUrl: string, refinementUrl: str
             ? Promise.all([chrome.storage.local.set(${JSON.stringify(local)}), chrome.storage.sync.set(${JSON.stringify(sync)})]).then(resolve)
             : setTimeout(write, 50);
         write();
+      })`,
+    );
+    // Keys go to the extension origin's IndexedDB, which its pages share with the worker.
+    await browser.evaluate(
+      extensionPage,
+      `new Promise((resolve, reject) => {
+        const open = indexedDB.open('prompt-relay', 1);
+        open.onupgradeneeded = () => {
+          for (const name of ['secrets', 'result-cache']) {
+            if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
+          }
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('secrets', 'readwrite');
+          for (const [stage, secret] of Object.entries(${JSON.stringify(secrets)})) {
+            tx.objectStore('secrets').put({ ...secret, savedAt: Date.now() }, stage);
+          }
+          tx.oncomplete = () => { db.close(); resolve(true); };
+          tx.onerror = () => reject(tx.error);
+        };
       })`,
     );
     const pageUrl = `${pagesUrl}/textarea.html`;

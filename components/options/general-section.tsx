@@ -1,7 +1,9 @@
 import { isMode, MODE_LABELS, MODES } from '../../lib/prompts/modes';
 import { DEFAULT_MODE_FIELD_ID } from '../../lib/settings/validate-settings';
 import { Field } from '../ui/field';
+import { StatusLine } from '../ui/status-line';
 import { DraftLengthsFieldset } from './draft-lengths-fieldset';
+import { clearResultCache } from './key-requests';
 import { useOptionsStore } from './options-store';
 
 function Toggle({
@@ -38,6 +40,35 @@ function Toggle({
   );
 }
 
+function ClearCacheButton() {
+  const state = useOptionsStore((s) => s.cacheState);
+  const setCacheState = useOptionsStore((s) => s.setCacheState);
+  async function clear() {
+    setCacheState({ status: 'testing' });
+    const result = await clearResultCache();
+    setCacheState(
+      result.ok
+        ? { status: 'ok', text: 'Cache cleared.' }
+        : { status: 'error', text: result.message },
+    );
+  }
+  const text = state.status === 'ok' || state.status === 'error' ? state.text : '';
+  const tone = state.status === 'ok' ? 'ok' : state.status === 'error' ? 'error' : 'neutral';
+  return (
+    <div className="cache-row">
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => void clear()}
+        disabled={state.status === 'testing'}
+      >
+        Clear cache
+      </button>
+      <StatusLine text={text} tone={tone} id="cache-status" />
+    </div>
+  );
+}
+
 export function GeneralSection() {
   const twoStage = useOptionsStore((state) => state.form.twoStageEnabled);
   const cache = useOptionsStore((state) => state.form.cacheEnabled);
@@ -62,6 +93,7 @@ export function GeneralSection() {
         checked={cache}
         onChange={(checked) => setGeneral({ cacheEnabled: checked })}
       />
+      <ClearCacheButton />
       <Field
         id={DEFAULT_MODE_FIELD_ID}
         label="Default mode"

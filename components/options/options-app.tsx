@@ -1,7 +1,8 @@
 import { useEffect, type FormEvent } from 'react';
 import { STAGES } from '../../lib/settings/validate-settings';
 import { GeneralSection } from './general-section';
-import { useOptionsStore } from './options-store';
+import { fetchKeyStatus } from './key-requests';
+import { DEFAULT_VALUES, useOptionsStore } from './options-store';
 import { SaveBar } from './save-bar';
 import { SettingsSummary } from './settings-summary';
 import { loadSettings, watchSettings } from './settings-io';
@@ -17,11 +18,15 @@ function useSettingsFromStorage(): void {
     let active = true;
     let latest = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const { loaded, loadFailed, storageChanged } = useOptionsStore.getState();
+    const { loaded, storageChanged } = useOptionsStore.getState();
 
-    loadSettings().then(
-      (values) => active && loaded(values),
-      () => active && loadFailed(),
+    // The form renders whatever storage holds: unreadable settings show as the defaults.
+    const settings = loadSettings().catch(() => ({
+      values: DEFAULT_VALUES,
+      notice: 'Couldn’t read your saved settings, so the defaults are shown. Save to keep them.',
+    }));
+    void Promise.all([settings, fetchKeyStatus()]).then(
+      ([{ values, notice }, keys]) => active && loaded(values, keys, notice),
     );
 
     const unwatch = watchSettings(() => {
@@ -30,7 +35,7 @@ function useSettingsFromStorage(): void {
       timer = setTimeout(() => {
         loadSettings().then(
           // An older read may finish after a newer one; only the newest describes storage.
-          (values) => active && request === latest && storageChanged(values),
+          ({ values }) => active && request === latest && storageChanged(values),
           () => undefined,
         );
       }, RELOAD_DELAY_MS);
@@ -44,6 +49,16 @@ function useSettingsFromStorage(): void {
   }, []);
 }
 
+function LoadNotice() {
+  const notice = useOptionsStore((state) => state.loadNotice);
+  if (!notice) return null;
+  return (
+    <p className="load-notice" role="alert">
+      {notice}
+    </p>
+  );
+}
+
 function SettingsForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,6 +67,7 @@ function SettingsForm() {
   }
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate>
+      <LoadNotice />
       {STAGES.map((stage) => (
         <StageSection key={stage} stage={stage} />
       ))}
@@ -79,11 +95,6 @@ export function OptionsApp() {
         {phase === 'loading' && (
           <p className="loading" aria-busy="true">
             Loading settings…
-          </p>
-        )}
-        {phase === 'failed' && (
-          <p className="load-error" role="alert">
-            Couldn’t read your settings. Reload this page to try again.
           </p>
         )}
         {phase === 'ready' && <SettingsForm />}

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { KeyStatusReply } from '../../lib/messaging/protocol';
 import { PROVIDER_PRESETS, type ProviderPresetId } from '../../lib/providers/provider-presets';
 import { DEFAULT_DRAFT_LENGTH, type Mode } from '../../lib/prompts/modes';
 import { DEFAULT_TIMEOUT_MS, type StageName } from '../../lib/settings/stage-settings';
@@ -30,7 +31,7 @@ export type SaveNotice = { kind: 'saved' | 'error'; text: string; id: number } |
 type GeneralPatch = Partial<Pick<SettingsForm, 'twoStageEnabled' | 'defaultMode' | 'cacheEnabled'>>;
 
 interface OptionsState {
-  phase: 'loading' | 'ready' | 'failed';
+  phase: 'loading' | 'ready';
   /** The saved settings, as the form shows them. */
   saved: SettingsForm;
   form: SettingsForm;
@@ -38,9 +39,18 @@ interface OptionsState {
   saving: boolean;
   notice: SaveNotice;
   tests: Record<StageName, TestState>;
+  /** Which keys the background holds, for which host (never the keys). */
+  keyStatus: KeyStatusReply;
+  /** Settings that were reset to defaults on load, in words. */
+  loadNotice: string | null;
+  /** What the last Save did besides saving (keys forgotten, host access refused). */
+  saveNotes: string[];
+  cacheState: TestState;
 
-  loaded: (values: SettingsValues) => void;
-  loadFailed: () => void;
+  loaded: (values: SettingsValues, keyStatus: KeyStatusReply, notice: string | null) => void;
+  setKeyStatus: (keyStatus: KeyStatusReply) => void;
+  setReuseKey: (stage: StageName, reuse: boolean) => void;
+  setCacheState: (state: TestState) => void;
   /** Storage changed underneath the page (another tab, sync, or our own save settling). */
   storageChanged: (values: SettingsValues) => void;
   setStageField: (stage: StageName, field: Exclude<StageField, 'preset'>, value: string) => void;
@@ -49,7 +59,7 @@ interface OptionsState {
   setLength: (mode: Mode, bound: 'min' | 'max', value: string) => void;
   saveStarted: () => void;
   saveRejected: (errors: SettingsErrors, text: string) => void;
-  saveSucceeded: (values: SettingsValues) => void;
+  saveSucceeded: (values: SettingsValues, notes: string[]) => void;
   saveFailed: (text: string) => void;
   clearNotice: (id: number) => void;
   setTest: (stage: StageName, state: TestState) => void;
@@ -57,18 +67,27 @@ interface OptionsState {
 
 function presetStage(stage: StageName, preset: ProviderPresetId): StageForm {
   const { baseUrl, model } = PROVIDER_PRESETS[preset];
-  return { preset, apiKey: '', baseUrl, model, timeoutMs: String(DEFAULT_TIMEOUT_MS[stage]) };
+  return {
+    preset,
+    apiKey: '',
+    reuseKey: false,
+    baseUrl,
+    model,
+    timeoutMs: String(DEFAULT_TIMEOUT_MS[stage]),
+  };
 }
 
-/** Placeholder until storage answers; the page renders no inputs before then. */
-const INITIAL_FORM: SettingsForm = formFromValues({
+/** The defaults: the placeholder until storage answers, and what shows if it cannot be read. */
+export const DEFAULT_VALUES: SettingsValues = {
   draft: { ...presetStage('draft', 'groq'), timeoutMs: DEFAULT_TIMEOUT_MS.draft },
   refinement: { ...presetStage('refinement', 'openai'), timeoutMs: DEFAULT_TIMEOUT_MS.refinement },
   twoStageEnabled: true,
   defaultMode: 'general',
   cacheEnabled: true,
   draftLengths: DEFAULT_DRAFT_LENGTH,
-});
+};
+
+const INITIAL_FORM: SettingsForm = formFromValues(DEFAULT_VALUES);
 
 const IDLE: TestState = { status: 'idle' };
 
@@ -93,13 +112,22 @@ export const useOptionsStore = create<OptionsState>()((set) => ({
   saving: false,
   notice: null,
   tests: { draft: IDLE, refinement: IDLE },
+  keyStatus: { draft: { saved: false }, refinement: { saved: false } },
+  loadNotice: null,
+  saveNotes: [],
+  cacheState: IDLE,
 
-  loaded: (values) => {
+  loaded: (values, keyStatus, loadNotice) => {
     const form = formFromValues(values);
-    set({ phase: 'ready', saved: form, form });
+    set({ phase: 'ready', saved: form, form, keyStatus, loadNotice });
   },
 
-  loadFailed: () => set({ phase: 'failed' }),
+  setKeyStatus: (keyStatus) => set({ keyStatus }),
+
+  setReuseKey: (stage, reuseKey) =>
+    set((state) => ({ form: { ...state.form, [stage]: { ...state.form[stage], reuseKey } } })),
+
+  setCacheState: (cacheState) => set({ cacheState }),
 
   storageChanged: (values) =>
     set((state) => {
@@ -152,12 +180,12 @@ export const useOptionsStore = create<OptionsState>()((set) => ({
       errors: without(state.errors, [lengthFieldId(mode, 'min'), lengthFieldId(mode, 'max')]),
     })),
 
-  saveStarted: () => set({ saving: true, notice: null }),
+  saveStarted: () => set({ saving: true, notice: null, saveNotes: [] }),
 
   saveRejected: (errors, text) =>
     set({ saving: false, errors, notice: { kind: 'error', text, id: ++noticeId } }),
 
-  saveSucceeded: (values) =>
+  saveSucceeded: (values, saveNotes) =>
     set((state) => {
       const form = formFromValues(values);
       // A test result describes settings that may no longer be saved.
@@ -171,6 +199,9 @@ export const useOptionsStore = create<OptionsState>()((set) => ({
         form,
         errors: {},
         tests,
+        saveNotes,
+        // Defaults shown for bad stored values are now what is saved.
+        loadNotice: null,
         notice: { kind: 'saved', text: 'Saved', id: ++noticeId },
       };
     }),

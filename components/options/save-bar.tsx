@@ -8,6 +8,7 @@ export function SaveBar() {
   const saving = useOptionsStore((state) => state.saving);
   const notice = useOptionsStore((state) => state.notice);
   const clearNotice = useOptionsStore((state) => state.clearNotice);
+  const notes = useOptionsStore((state) => state.saveNotes);
   const dirty = useFormDirty();
 
   useEffect(() => {
@@ -39,6 +40,13 @@ export function SaveBar() {
           <span aria-hidden="true" className="unsaved-dot" />
           Unsaved changes
         </span>
+      )}
+      {notes.length > 0 && (
+        <ul className="save-notes" role="status">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
       )}
     </div>
   );

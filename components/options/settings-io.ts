@@ -1,79 +1,66 @@
-import { isPresetId } from '../../lib/providers/provider-presets';
-import { DEFAULT_DRAFT_LENGTH, isMode, MODES, type Mode } from '../../lib/prompts/modes';
+import { storage } from 'wxt/utils/storage';
+import { resetNotice } from '../../lib/settings/normalize-settings';
 import {
+  DRAFT_LENGTHS_VERSION,
   cacheEnabled,
   defaultMode,
   draftLengths,
   twoStageEnabled,
-  type DraftLengths,
 } from '../../lib/settings/preferences';
-import {
-  loadStageConfig,
-  stageSettings,
-  type StageConfig,
-  type StageName,
-} from '../../lib/settings/stage-settings';
+import { loadStoredSettings, stageSettings } from '../../lib/settings/stage-settings';
 import { STAGES, type SettingsValues } from '../../lib/settings/validate-settings';
 
-async function loadStage(stage: StageName): Promise<StageConfig> {
-  const config = await loadStageConfig(stage);
-  // Synced values can come from another version of the extension; keep the form selectable.
-  return isPresetId(config.preset) ? config : { ...config, preset: 'custom' };
+export interface LoadedSettings {
+  values: SettingsValues;
+  /** What was reset to its default, in words; null when every stored value was valid. */
+  notice: string | null;
 }
 
-function isWholeRange(value: unknown): value is { min: number; max: number } {
-  if (typeof value !== 'object' || value === null) return false;
-  const { min, max } = value as { min?: unknown; max?: unknown };
-  return Number.isInteger(min) && Number.isInteger(max);
-}
-
-function completeLengths(stored: Partial<Record<Mode, unknown>> | null): DraftLengths {
-  const lengths = { ...DEFAULT_DRAFT_LENGTH };
-  for (const mode of MODES) {
-    const range = stored?.[mode];
-    if (isWholeRange(range)) lengths[mode] = { min: range.min, max: range.max };
-  }
-  return lengths;
-}
-
-export async function loadSettings(): Promise<SettingsValues> {
-  const [draft, refinement, twoStage, mode, cache, lengths] = await Promise.all([
-    loadStage('draft'),
-    loadStage('refinement'),
-    twoStageEnabled.getValue(),
-    defaultMode.getValue(),
-    cacheEnabled.getValue(),
-    draftLengths.getValue(),
-  ]);
+/**
+ * The saved settings through the same normalizer the background uses: a bad stored value shows
+ * as its default with a notice, so the form always renders. Keys are never read here.
+ */
+export async function loadSettings(): Promise<LoadedSettings> {
+  const { values, reset } = await loadStoredSettings();
   return {
-    draft,
-    refinement,
-    twoStageEnabled: twoStage !== false,
-    defaultMode: isMode(mode) ? mode : 'general',
-    cacheEnabled: cache !== false,
-    draftLengths: completeLengths(lengths),
+    values: {
+      draft: { ...values.draft, apiKey: '' },
+      refinement: { ...values.refinement, apiKey: '' },
+      twoStageEnabled: values.twoStageEnabled,
+      defaultMode: values.defaultMode,
+      cacheEnabled: values.cacheEnabled,
+      draftLengths: values.draftLengths,
+    },
+    notice: resetNotice(reset),
   };
 }
 
-/** Writes every item, not only the changed ones, so storage always matches what the form showed. */
+/**
+ * Writes every setting except keys (those go to the background, see key-requests.ts), not only
+ * the changed ones, so storage always matches what the form showed. One storage.sync write for
+ * all items (plus one for the lengths' version): sync allows 120 writes a minute, and one write
+ * per item let a few quick saves hit that quota.
+ */
 export async function writeSettings(values: SettingsValues): Promise<void> {
-  await Promise.all([
+  await storage.setItems([
     ...STAGES.flatMap((stage) => {
       const items = stageSettings[stage];
       const config = values[stage];
       return [
-        items.preset.setValue(config.preset),
-        items.apiKey.setValue(config.apiKey.trim()),
-        items.baseUrl.setValue(config.baseUrl),
-        items.model.setValue(config.model),
-        items.timeoutMs.setValue(config.timeoutMs),
+        { item: items.preset, value: config.preset },
+        { item: items.baseUrl, value: config.baseUrl },
+        { item: items.model, value: config.model },
+        { item: items.timeoutMs, value: config.timeoutMs },
       ];
     }),
-    twoStageEnabled.setValue(values.twoStageEnabled),
-    defaultMode.setValue(values.defaultMode),
-    cacheEnabled.setValue(values.cacheEnabled),
-    draftLengths.setValue(values.draftLengths),
+    { item: twoStageEnabled, value: values.twoStageEnabled },
+    { item: defaultMode, value: values.defaultMode },
+    { item: cacheEnabled, value: values.cacheEnabled },
+    { item: draftLengths, value: values.draftLengths },
   ]);
+  // setItems skips the version mark setValue writes on a fresh profile; without it the next start
+  // would run the v1 → v2 migration on v2 data and lose the lengths.
+  await storage.setMeta(draftLengths.key, { v: DRAFT_LENGTHS_VERSION });
 }
 
 /** Calls back on any change to any setting, from this page or elsewhere (sync, another tab). */

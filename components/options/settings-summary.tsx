@@ -1,3 +1,4 @@
+import { keyFieldState } from '../../lib/settings/key-plan';
 import { settingsStatus } from '../../lib/settings/settings-status';
 import { StatusLine, type StatusTone } from '../ui/status-line';
 import { useOptionsStore } from './options-store';
@@ -10,8 +11,14 @@ const TONES = { ready: 'ok', limited: 'warn', missing: 'error' } as const satisf
 /** What the saved settings allow; follows storage, not the unsaved form. */
 export function SettingsSummary() {
   const phase = useOptionsStore((state) => state.phase);
-  const draftKey = useOptionsStore((state) => state.saved.draft.apiKey);
-  const refinementKey = useOptionsStore((state) => state.saved.refinement.apiKey);
+  // A key counts only for the saved base URL's origin: the background sends no other.
+  const draftKey = useOptionsStore(
+    (state) => keyFieldState(state.keyStatus.draft, state.saved.draft.baseUrl).kind === 'saved',
+  );
+  const refinementKey = useOptionsStore(
+    (state) =>
+      keyFieldState(state.keyStatus.refinement, state.saved.refinement.baseUrl).kind === 'saved',
+  );
   const twoStage = useOptionsStore((state) => state.saved.twoStageEnabled);
   if (phase !== 'ready') return <StatusLine text="" className="summary" />;
   const status = settingsStatus({ draftKey, refinementKey, twoStage });

@@ -1,4 +1,5 @@
 import { PROVIDER_PRESETS, isPresetId } from '../../lib/providers/provider-presets';
+import { keyFieldState, type KeyFieldState } from '../../lib/settings/key-plan';
 import type { StageName } from '../../lib/settings/stage-settings';
 import { stageFieldId, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../lib/settings/validate-settings';
 import { Field } from '../ui/field';
@@ -17,6 +18,59 @@ const STAGE_COPY: Record<StageName, { title: string; intro: string }> = {
   },
 };
 
+function keyHint(state: KeyFieldState): string {
+  switch (state.kind) {
+    case 'saved':
+      return `Saved key for ${state.host} ending in ${state.last4} — type to replace.`;
+    case 'other-host':
+      return `Your saved key is for ${state.oldHost}, not ${state.newHost}.`;
+    case 'none':
+      return 'Kept on this device only, where only Prompt Relay’s background can read it.';
+  }
+}
+
+function keyPlaceholder(state: KeyFieldState, custom: boolean): string {
+  if (state.kind === 'saved') {
+    return `Saved key for ${state.host} ending in ${state.last4} — type to replace`;
+  }
+  if (state.kind === 'other-host') return `Paste your key for ${state.newHost}`;
+  return custom ? 'Optional for local servers' : 'Paste your key';
+}
+
+/** The saved key is for another host: a new key, or an explicit yes, before it may go there. */
+function OtherHostKey({
+  stage,
+  state,
+}: {
+  stage: StageName;
+  state: Extract<KeyFieldState, { kind: 'other-host' }>;
+}) {
+  const typed = useOptionsStore((s) => s.form[stage].apiKey.trim() !== '');
+  const reuse = useOptionsStore((s) => s.form[stage].reuseKey);
+  const setReuseKey = useOptionsStore((s) => s.setReuseKey);
+  const id = `${stage}-reuse-key`;
+  if (typed) return null;
+  return (
+    <div className="key-warning" role="alert">
+      <p>
+        Your saved key is for {state.oldHost}. Enter a key for {state.newHost} above, or confirm
+        below — otherwise Save forgets the saved key, so it is never sent to {state.newHost}.
+      </p>
+      <div className="check-field">
+        <input
+          id={id}
+          type="checkbox"
+          checked={reuse}
+          onChange={(event) => setReuseKey(stage, event.target.checked)}
+        />
+        <label htmlFor={id}>
+          Use my {state.oldHost} key for {state.newHost} too
+        </label>
+      </div>
+    </div>
+  );
+}
+
 const PRESET_IDS = Object.keys(PROVIDER_PRESETS) as (keyof typeof PROVIDER_PRESETS)[];
 
 export function StageSection({ stage }: { stage: StageName }) {
@@ -24,6 +78,8 @@ export function StageSection({ stage }: { stage: StageName }) {
   const errors = useOptionsStore((state) => state.errors);
   const setField = useOptionsStore((state) => state.setStageField);
   const choosePreset = useOptionsStore((state) => state.choosePreset);
+  const status = useOptionsStore((state) => state.keyStatus[stage]);
+  const keyState = keyFieldState(status, form.baseUrl);
   const { title, intro } = STAGE_COPY[stage];
   const id = (field: Parameters<typeof stageFieldId>[1]) => stageFieldId(stage, field);
   const preset = PROVIDER_PRESETS[form.preset];
@@ -72,7 +128,7 @@ export function StageSection({ stage }: { stage: StageName }) {
           id={id('apiKey')}
           label={`${title} API key`}
           error={errors[id('apiKey')]}
-          hint="Stored on this device only, never synced."
+          hint={keyHint(keyState)}
         >
           {(control) => (
             <PasswordInput
@@ -80,9 +136,7 @@ export function StageSection({ stage }: { stage: StageName }) {
               value={form.apiKey}
               onValueChange={(value) => setField(stage, 'apiKey', value)}
               secretName={`${title} API key`}
-              placeholder={
-                form.preset === 'custom' ? 'Optional for local servers' : 'Paste your key'
-              }
+              placeholder={keyPlaceholder(keyState, form.preset === 'custom')}
             />
           )}
         </Field>
@@ -135,6 +189,7 @@ export function StageSection({ stage }: { stage: StageName }) {
             />
           )}
         </Field>
+        {keyState.kind === 'other-host' && <OtherHostKey stage={stage} state={keyState} />}
       </div>
 
       <TestConnectionControl stage={stage} />

@@ -1,21 +1,19 @@
-import { originsNeedingPermission, originPattern } from '../../lib/settings/host-permissions';
+import type { KeyStatusReply } from '../../lib/messaging/protocol';
+import { hostOf } from '../../lib/settings/base-url-rules';
+import { originPattern } from '../../lib/settings/host-permissions';
+import { keyActionFor } from '../../lib/settings/key-plan';
 import {
-  stageFieldId,
   STAGES,
   validateSettings,
   type SettingsErrors,
+  type SettingsValues,
 } from '../../lib/settings/validate-settings';
+import { clearResultCache, fetchKeyStatus, forgetKey, rebindKey, saveKey } from './key-requests';
 import { useOptionsStore } from './options-store';
-import { requestHostAccess } from './request-host-access';
+import { requestMissingHostAccess } from './request-host-access';
 import { writeSettings } from './settings-io';
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
+const STAGE_LABEL = { draft: 'Draft', refinement: 'Refinement' } as const;
 
 /** Moves focus to the first invalid field in page order, so keyboard users land on the problem. */
 function focusFirstError(errors: SettingsErrors): void {
@@ -33,8 +31,38 @@ function fixText(count: number): string {
 }
 
 /**
- * Validates, asks for any host access the base URLs need, then writes every setting. Call it
- * straight from the submit event: the permission request must happen before anything is awaited.
+ * Each stage's key after the settings are saved: a typed key is saved for the saved base URL's
+ * origin; a key saved for another origin is moved there only with the user's confirmation, and
+ * otherwise forgotten, so it never reaches the new host.
+ */
+async function applyKeys(
+  values: SettingsValues,
+  status: KeyStatusReply,
+  notes: string[],
+): Promise<void> {
+  const { form } = useOptionsStore.getState();
+  for (const stage of STAGES) {
+    const { apiKey, reuseKey } = form[stage];
+    const action = keyActionFor(status[stage], values[stage].baseUrl, apiKey, reuseKey);
+    const label = STAGE_LABEL[stage];
+    let result;
+    if (action.kind === 'save') result = await saveKey(stage, action.key);
+    else if (action.kind === 'rebind') result = await rebindKey(stage, action.fromOrigin);
+    else if (action.kind === 'forget') {
+      result = await forgetKey(stage);
+      notes.push(
+        `The ${label} key for ${action.oldHost} was forgotten: enter a key for ` +
+          `${hostOf(values[stage].baseUrl)}.`,
+      );
+    } else continue;
+    if (!result.ok) notes.push(`${label} API key: ${result.message}`);
+  }
+}
+
+/**
+ * Validates, asks for any host access the browser withholds, writes the settings, then sends the
+ * keys to the background. Call it straight from the submit event: the permission request must
+ * happen while the click's user activation lasts.
  */
 export async function submitSettings(): Promise<void> {
   const store = useOptionsStore.getState();
@@ -47,31 +75,38 @@ export async function submitSettings(): Promise<void> {
     return;
   }
   const { values } = result;
-
-  const origins = originsNeedingPermission(STAGES.map((stage) => values[stage].baseUrl));
+  const keyStatusBefore = store.keyStatus;
   store.saveStarted();
-  const granted = await requestHostAccess(origins);
-  if (!granted) {
-    const errors: SettingsErrors = {};
-    for (const stage of STAGES) {
-      const pattern = originPattern(values[stage].baseUrl);
-      if (pattern && origins.includes(pattern)) {
-        const host = hostOf(values[stage].baseUrl);
-        errors[stageFieldId(stage, 'baseUrl')] =
-          `Prompt Relay can’t reach this provider without access to ${host}. ` +
-          'Save again and choose Allow, or use another URL.';
-      }
-    }
-    store.saveRejected(errors, 'Nothing saved — site access was not granted.');
-    focusFirstError(errors);
-    return;
+
+  const patterns = STAGES.map((stage) => originPattern(values[stage].baseUrl)).filter(
+    (pattern): pattern is string => pattern !== null,
+  );
+  const notes: string[] = [];
+  const withheld = await requestMissingHostAccess(patterns).catch(() => []);
+  for (const pattern of withheld) {
+    const host = hostOf(pattern.replace(/\/\*$/, ''));
+    notes.push(
+      `No host access to ${host}: requests to ${host} go out as cross-origin requests, which ` +
+        'work only if the provider allows them.',
+    );
   }
 
   try {
     await writeSettings(values);
-    store.saveSucceeded(values);
+    await applyKeys(values, keyStatusBefore, notes);
+    if (!values.cacheEnabled) {
+      const cleared = await clearResultCache();
+      if (!cleared.ok) notes.push(cleared.message);
+    }
+    useOptionsStore.getState().setKeyStatus(await fetchKeyStatus());
+    const saved = {
+      ...values,
+      draft: { ...values.draft, apiKey: '' },
+      refinement: { ...values.refinement, apiKey: '' },
+    };
+    useOptionsStore.getState().saveSucceeded(saved, notes);
   } catch (error) {
     const reason = error instanceof Error && error.message ? ` (${error.message})` : '';
-    store.saveFailed(`Couldn’t save your settings${reason}. Try again.`);
+    useOptionsStore.getState().saveFailed(`Couldn’t save your settings${reason}. Try again.`);
   }
 }

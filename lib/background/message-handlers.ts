@@ -3,6 +3,14 @@ import { testConnection } from '../providers/test-connection';
 import { loadFieldUi } from './field-ui-loader';
 import { insertIntoPage } from './insert-into-page';
 import type { MessageHandlers } from './message-router';
+import {
+  clearResultCache,
+  forgetKey,
+  isStageName,
+  keyStatus,
+  rebindKey,
+  saveKey,
+} from './options-requests';
 
 const noFields = () => ({}) as Record<never, never>;
 
@@ -17,7 +25,7 @@ const MAX_INSERT_CHARS = 100_000;
 export const messageHandlers: MessageHandlers = {
   'test-connection': {
     from: ['extension-page'],
-    parse: ({ stage }) => (stage === 'draft' || stage === 'refinement' ? { stage } : null),
+    parse: ({ stage }) => (isStageName(stage) ? { stage } : null),
     handle: ({ stage }) => testConnection(stage),
   },
   'load-field-ui': {
@@ -42,4 +50,23 @@ export const messageHandlers: MessageHandlers = {
       typeof text === 'string' && text.length <= MAX_INSERT_CHARS ? { text } : null,
     handle: ({ text }) => insertIntoPage(text),
   },
+  'key-status': { from: ['extension-page'], parse: noFields, handle: () => keyStatus() },
+  'save-key': {
+    from: ['extension-page'],
+    parse: ({ stage, key }) =>
+      isStageName(stage) && typeof key === 'string' ? { stage, key } : null,
+    handle: ({ stage, key }) => saveKey(stage, key),
+  },
+  'rebind-key': {
+    from: ['extension-page'],
+    parse: ({ stage, fromOrigin }) =>
+      isStageName(stage) && typeof fromOrigin === 'string' ? { stage, fromOrigin } : null,
+    handle: ({ stage, fromOrigin }) => rebindKey(stage, fromOrigin),
+  },
+  'forget-key': {
+    from: ['extension-page'],
+    parse: ({ stage }) => (isStageName(stage) ? { stage } : null),
+    handle: ({ stage }) => forgetKey(stage),
+  },
+  'clear-cache': { from: ['extension-page'], parse: noFields, handle: () => clearResultCache() },
 };

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'refused-field',
   'no-field',
   'insert-failed',
+  'insecure-url',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,7 +33,7 @@ export interface ErrorInfo {
   message: string;
   stage: Stage;
   retryable: boolean;
-  /** Provider label ("Groq", "OpenAI", a custom host) when one is involved. */
+  /** The provider's host ("api.groq.com", "127.0.0.1:8080") when one is involved. */
   provider?: string;
   /** For rate limits: how long the provider asked us to wait. */
   retryAfterMs?: number;

@@ -7,6 +7,17 @@ import { runPipeline, type RequestScope } from '../pipeline/run-pipeline';
 import { parseClientMessage } from './parse-client-message';
 import { OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
 import { classifySender, type ExtensionIdentity, type KnownSender } from './sender-role';
+import { PipelineError, type ErrorInfo } from '../errors/error-codes';
+
+function settingsErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof PipelineError) return error.toInfo();
+  return {
+    code: 'internal',
+    stage: 'request',
+    retryable: true,
+    message: 'Prompt Relay couldn’t read its settings. Try again, or open the settings and Save.',
+  };
+}
 
 /**
  * Chrome stops an idle worker 30 s after its last extension event; a provider that takes longer
@@ -107,16 +118,13 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
     void (async () => {
       const beat = setInterval(keepAlive, KEEP_ALIVE_MS);
       try {
-        const settings = await loadSettings().catch(() => null);
-        if (!settings) {
-          emit({
-            type: 'error',
-            code: 'internal',
-            stage: 'request',
-            retryable: true,
-            message:
-              'Prompt Relay could not read its settings. Open settings, check them and save.',
-          });
+        let settings: PipelineSettings;
+        try {
+          settings = await loadSettings();
+        } catch (error) {
+          // Settings that cannot be used (an http:// base URL with a key, an unreadable store)
+          // end the request with words, never as "interrupted".
+          emit({ type: 'error', ...settingsErrorInfo(error) });
           return;
         }
         await run(message.request, settings, emit, controller.signal, scopeOf(sender));

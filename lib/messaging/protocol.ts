@@ -66,6 +66,17 @@ export type ServerEvent =
     }
   | ({ type: 'error' } & ErrorInfo);
 
+/** What the options page may know about a saved key. */
+export type KeyStatus =
+  { saved: false } | { saved: true; origin: string; host: string; last4: string };
+
+export type KeyStatusReply = Record<'draft' | 'refinement', KeyStatus>;
+
+export type KeyChangeResult =
+  { ok: true; status: KeyStatusReply } | { ok: false; message: string; status: KeyStatusReply };
+
+export type ClearCacheResult = { ok: true } | { ok: false; message: string };
+
 export type InsertIntoPageResult = { ok: true } | { ok: false; reason: 'no-field' | 'no-tab' };
 
 /** Background → content script (tabs.sendMessage). */

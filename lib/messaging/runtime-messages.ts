@@ -1,5 +1,11 @@
 import type { StageName } from '../settings/stage-settings';
-import type { InsertIntoPageResult, TestConnectionResult } from './protocol';
+import type {
+  ClearCacheResult,
+  InsertIntoPageResult,
+  KeyChangeResult,
+  KeyStatusReply,
+  TestConnectionResult,
+} from './protocol';
 
 /**
  * One-shot messages (runtime.sendMessage) to the background, declared once: name → request →
@@ -13,6 +19,14 @@ export interface RuntimeMessageMap {
   'open-options': { request: Record<never, never>; reply: true };
   /** The popup's "Insert into page": into the last focused field of the active tab. */
   'insert-into-page': { request: { text: string }; reply: InsertIntoPageResult };
+  /** Options page: which keys are saved, for which host, last 4 characters — never a key. */
+  'key-status': { request: Record<never, never>; reply: KeyStatusReply };
+  /** Keys go in, never out: bound to the origin of the stage's SAVED base URL (save that first). */
+  'save-key': { request: { stage: StageName; key: string }; reply: KeyChangeResult };
+  /** The user confirmed: the key saved for `fromOrigin` now serves the saved base URL's origin. */
+  'rebind-key': { request: { stage: StageName; fromOrigin: string }; reply: KeyChangeResult };
+  'forget-key': { request: { stage: StageName }; reply: KeyChangeResult };
+  'clear-cache': { request: Record<never, never>; reply: ClearCacheResult };
 }
 
 export type RuntimeMessageType = keyof RuntimeMessageMap;

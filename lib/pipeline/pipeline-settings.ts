@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
+import { PipelineError } from '../errors/error-codes';
+import { keyBoundTo, readStageSecrets } from '../secrets/secret-store';
+import { hostOf, INSECURE_URL_WORDS } from '../settings/base-url-rules';
+import type { StoredSettings } from '../settings/normalize-settings';
+import type { DraftLengths } from '../settings/preferences';
 import {
-  cacheEnabled,
-  draftLengths,
-  twoStageEnabled,
-  type DraftLengths,
-} from '../settings/preferences';
-import { loadStageConfig, type StageConfig } from '../settings/stage-settings';
+  insecureStoredBaseUrl,
+  loadStoredSettings,
+  type StageConfig,
+} from '../settings/stage-settings';
 
 export interface PipelineSettings {
   draft: StageConfig;
@@ -15,41 +18,71 @@ export interface PipelineSettings {
   cacheEnabled: boolean;
 }
 
-async function readSettings(): Promise<PipelineSettings> {
-  const [draft, refinement, twoStage, lengths, cache] = await Promise.all([
-    loadStageConfig('draft'),
-    loadStageConfig('refinement'),
-    twoStageEnabled.getValue(),
-    draftLengths.getValue(),
-    cacheEnabled.getValue(),
-  ]);
-  return { draft, refinement, twoStage, lengths, cacheEnabled: cache };
+interface KeptSettings {
+  values: StoredSettings;
+  insecure: { draft: string | null; refinement: string | null };
 }
 
-let cached: Promise<PipelineSettings> | null = null;
+async function readSettings(): Promise<KeptSettings> {
+  const [{ values }, draft, refinement] = await Promise.all([
+    loadStoredSettings(),
+    insecureStoredBaseUrl('draft'),
+    insecureStoredBaseUrl('refinement'),
+  ]);
+  return { values, insecure: { draft, refinement } };
+}
+
+let cached: Promise<KeptSettings> | null = null;
 let watching = false;
 
+function insecureUrlError(stage: 'draft' | 'refinement', url: string): PipelineError {
+  const label = stage === 'draft' ? 'Draft' : 'Refinement';
+  return new PipelineError({
+    code: 'insecure-url',
+    stage,
+    retryable: false,
+    provider: hostOf(url),
+    message:
+      `Nothing sent: the ${label} base URL (${url}) is plain http:// to ${hostOf(url)}, which ` +
+      `would expose your key. ${INSECURE_URL_WORDS}. Fix it in Prompt Relay settings.`,
+  });
+}
+
 /**
- * The settings for a request. Read from storage on the first request of a worker's life (it may
- * have been stopped since the last one) and kept until any setting changes: thirteen storage
- * reads are several milliseconds on the path to the first draft token.
+ * The settings for a request. The non-secret settings are read once per worker life and kept
+ * until any of them changes (thirteen storage reads are several milliseconds on the path to the
+ * first draft token); keys are read from the secret store on every request, so none is kept.
  */
-export function loadPipelineSettings(): Promise<PipelineSettings> {
+export async function loadPipelineSettings(): Promise<PipelineSettings> {
   if (!watching) {
     watching = true;
-    browser.storage.onChanged.addListener((changes, area) => {
-      // Settings live in sync (keys in local); the worker's own bookkeeping (breaker state in
-      // session, the result cache in local) changes after every request and must not count.
-      if (area === 'session' || Object.keys(changes).every((key) => key.startsWith('resultCache')))
-        return;
+    browser.storage.onChanged.addListener((_changes, area) => {
+      // Settings live in sync; the worker's own bookkeeping (breaker state) lives in session.
+      if (area === 'session') return;
       cached = null;
     });
   }
-  cached ??= readSettings().catch((error: unknown) => {
+  const kept = (cached ??= readSettings().catch((error: unknown) => {
     cached = null;
     throw error;
+  }));
+  const [{ values, insecure }, secrets] = await Promise.all([kept, readStageSecrets()]);
+  // A saved key must never travel over plain http to another host: refuse with words.
+  for (const stage of ['draft', 'refinement'] as const) {
+    const url = insecure[stage];
+    if (url !== null && secrets[stage] !== null) throw insecureUrlError(stage, url);
+  }
+  const config = (stage: 'draft' | 'refinement'): StageConfig => ({
+    ...values[stage],
+    apiKey: keyBoundTo(secrets[stage], values[stage].baseUrl),
   });
-  return cached;
+  return {
+    draft: config('draft'),
+    refinement: config('refinement'),
+    twoStage: values.twoStageEnabled,
+    lengths: values.draftLengths,
+    cacheEnabled: values.cacheEnabled,
+  };
 }
 
 /** For tests: forget the kept settings and the change listener, as a worker restart would. */

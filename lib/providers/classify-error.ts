@@ -5,7 +5,7 @@ import { PROVIDER_PRESETS, type ProviderPresetId } from './provider-presets';
 export interface ErrorSource {
   stage: Stage;
   preset: ProviderPresetId;
-  /** "Groq", "OpenAI" or a custom endpoint's host. */
+  /** The host that answered ("api.groq.com", "127.0.0.1:8080"). */
   provider: string;
 }
 
@@ -26,7 +26,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 function keyHelp(source: ErrorSource): string {
-  const url = PROVIDER_PRESETS[source.preset].keyUrl;
+  // A link to the preset's key page only when the preset's own host answered.
+  const preset = PROVIDER_PRESETS[source.preset];
+  const url =
+    preset.keyUrl && new URL(preset.baseUrl).host === source.provider ? preset.keyUrl : null;
   return url
     ? `Check the ${stageWord(source.stage)} API key in settings (get one at ${url}).`
     : `Check the ${stageWord(source.stage)} API key in settings.`;

@@ -57,12 +57,24 @@ export function sdkFor(
   return { sdk: 'openai', baseURL: root };
 }
 
-/** A short name for an endpoint, used in messages ("Groq", "OpenAI", "127.0.0.1:8080"). */
-export function providerLabel(preset: ProviderPresetId, baseUrl: string): string {
-  if (preset !== 'custom') return PROVIDER_PRESETS[preset].label;
+/**
+ * The name used in messages for an endpoint: its host ("api.groq.com", "127.0.0.1:8080"), the
+ * one that really answered, never a provider guessed from the preset.
+ */
+export function providerLabel(_preset: ProviderPresetId, baseUrl: string): string {
   try {
-    return new URL(baseUrl).host;
+    return new URL(baseUrl).host || 'the provider';
   } catch {
-    return 'the custom provider';
+    return 'the provider';
+  }
+}
+
+/** Where to get a key, only when the base URL is the preset's own host. */
+export function keyUrlFor(preset: ProviderPresetId, baseUrl: string): string | null {
+  const { keyUrl, baseUrl: presetUrl } = PROVIDER_PRESETS[preset];
+  try {
+    return keyUrl && new URL(baseUrl).origin === new URL(presetUrl).origin ? keyUrl : null;
+  } catch {
+    return null;
   }
 }

@@ -1,15 +1,31 @@
 import type { TestConnectionResult } from '../messaging/protocol';
+import { hostOf, INSECURE_URL_WORDS } from '../settings/base-url-rules';
 import { loadStageConfig, type StageName } from '../settings/stage-settings';
 import { listModels } from './chat-stream';
 import { classifyError } from './classify-error';
 import { providerLabel } from './provider-presets';
 
-/** "Test connection": lists the endpoint's models with the saved key — costs no tokens. */
+/**
+ * "Test connection": lists the endpoint's models with the key saved for the saved base URL's
+ * origin — costs no tokens. Without such a key nothing is sent.
+ */
 export async function testConnection(stage: StageName): Promise<TestConnectionResult> {
-  const config = await loadStageConfig(stage);
+  const { config, refusedBaseUrl } = await loadStageConfig(stage);
+  const label = stage === 'draft' ? 'Draft' : 'Refinement';
+  if (refusedBaseUrl !== null) {
+    return {
+      ok: false,
+      error: {
+        code: 'insecure-url',
+        stage,
+        retryable: false,
+        provider: hostOf(refusedBaseUrl),
+        message: `Nothing sent to ${hostOf(refusedBaseUrl)}: ${INSECURE_URL_WORDS}.`,
+      },
+    };
+  }
   const provider = providerLabel(config.preset, config.baseUrl);
   if (!config.apiKey) {
-    const label = stage === 'draft' ? 'Draft' : 'Refinement';
     return {
       ok: false,
       error: {
@@ -17,7 +33,7 @@ export async function testConnection(stage: StageName): Promise<TestConnectionRe
         stage,
         retryable: false,
         provider,
-        message: `No ${label} API key saved yet. Enter it and press Save first.`,
+        message: `Nothing sent: a ${label} API key for ${provider} is needed. Enter it and press Save first.`,
       },
     };
   }

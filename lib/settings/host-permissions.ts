@@ -1,6 +1,7 @@
 /**
- * Host access for provider base URLs. The manifest grants a few origins up front; any other
- * origin is an optional permission the user must grant when the URL is saved.
+ * Host access for provider base URLs. The manifest grants a few origins up front and the
+ * <all_urls> content script covers the rest, unless the user restricted site access; then the
+ * options page asks for the origins on Save (components/options/request-host-access.ts).
  */
 
 /** Must mirror `host_permissions` in wxt.config.ts (runtime code cannot import the config). */

@@ -32,8 +32,10 @@ export function migrateDraftLengthsV1(old: DraftLengthsV1 | null | undefined): D
   return next;
 }
 
+export const DRAFT_LENGTHS_VERSION = 2;
+
 export const draftLengths = storage.defineItem<DraftLengths>('sync:draftLengths', {
   fallback: DEFAULT_DRAFT_LENGTH,
-  version: 2,
+  version: DRAFT_LENGTHS_VERSION,
   migrations: { 2: migrateDraftLengthsV1 },
 });

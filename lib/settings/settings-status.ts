@@ -7,8 +7,9 @@ export interface SettingsStatus {
 }
 
 export interface SettingsStatusInput {
-  draftKey: string;
-  refinementKey: string;
+  /** Whether a usable key is saved (for the stage's saved base URL). */
+  draftKey: boolean;
+  refinementKey: boolean;
   twoStage: boolean;
 }
 
@@ -17,9 +18,8 @@ export function settingsStatus({
   refinementKey,
   twoStage,
 }: SettingsStatusInput): SettingsStatus {
-  // A key of blanks is no key: the background trims keys before use.
-  const hasDraft = draftKey.trim() !== '';
-  const hasRefinement = refinementKey.trim() !== '';
+  const hasDraft = draftKey;
+  const hasRefinement = refinementKey;
   if (!hasDraft && !hasRefinement) {
     return { kind: 'missing', text: 'No API keys — add one to start' };
   }

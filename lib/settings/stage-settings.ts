@@ -1,14 +1,22 @@
 import { storage } from 'wxt/utils/storage';
 import { PROVIDER_PRESETS, type ProviderPresetId } from '../providers/provider-presets';
+import { keyBoundTo, readStageSecret } from '../secrets/secret-store';
+import { isInsecureBaseUrl } from './base-url-rules';
+import {
+  DEFAULT_PRESET,
+  DEFAULT_TIMEOUT_MS,
+  normalizeSettings,
+  type NormalizedSettings,
+  type RawStageSettings,
+  type StageName,
+} from './normalize-settings';
+import { cacheEnabled, defaultMode, draftLengths, twoStageEnabled } from './preferences';
 
-export type StageName = 'draft' | 'refinement';
-
-export const DEFAULT_TIMEOUT_MS: Record<StageName, number> = { draft: 5000, refinement: 60000 };
-const DEFAULT_PRESET: Record<StageName, ProviderPresetId> = { draft: 'groq', refinement: 'openai' };
+export { DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
 
 /**
- * One storage item per setting. The API key is a secret: `local:` only, never `sync:`, and only
- * the background reads it. The rest syncs with the user's browser profile.
+ * One sync storage item per setting; they sync with the user's browser profile. API keys are not
+ * here: they live in the background's secret store (lib/secrets), bound to an origin.
  */
 function defineStageItems(stage: StageName) {
   const preset = DEFAULT_PRESET[stage];
@@ -17,7 +25,6 @@ function defineStageItems(stage: StageName) {
       fallback: preset,
       version: 1,
     }),
-    apiKey: storage.defineItem<string>(`local:${stage}.apiKey`, { fallback: '', version: 1 }),
     baseUrl: storage.defineItem<string>(`sync:${stage}.baseUrl`, {
       fallback: PROVIDER_PRESETS[preset].baseUrl,
       version: 1,
@@ -42,20 +49,67 @@ export const stageSettings: Record<StageName, ReturnType<typeof defineStageItems
 
 export interface StageConfig {
   preset: ProviderPresetId;
+  /** Only a key saved for this base URL's origin; '' when there is none. */
   apiKey: string;
   baseUrl: string;
   model: string;
   timeoutMs: number;
 }
 
-export async function loadStageConfig(stage: StageName): Promise<StageConfig> {
+/** Values as stored, unchecked: an item never saved reads as its (valid) fallback. */
+async function readRawStage(stage: StageName): Promise<RawStageSettings> {
   const items = stageSettings[stage];
-  const [preset, apiKey, baseUrl, model, timeoutMs] = await Promise.all([
+  const [preset, baseUrl, model, timeoutMs] = await Promise.all([
     items.preset.getValue(),
-    items.apiKey.getValue(),
     items.baseUrl.getValue(),
     items.model.getValue(),
     items.timeoutMs.getValue(),
   ]);
-  return { preset, apiKey: apiKey.trim(), baseUrl, model, timeoutMs };
+  return { preset, baseUrl, model, timeoutMs };
+}
+
+/** Every stored setting except keys, validated: a bad value reads as its default, reported. */
+export async function loadStoredSettings(): Promise<NormalizedSettings> {
+  const [draft, refinement, twoStage, mode, cache, lengths] = await Promise.all([
+    readRawStage('draft'),
+    readRawStage('refinement'),
+    twoStageEnabled.getValue(),
+    defaultMode.getValue(),
+    cacheEnabled.getValue(),
+    draftLengths.getValue(),
+  ]);
+  return normalizeSettings({
+    draft,
+    refinement,
+    twoStageEnabled: twoStage,
+    defaultMode: mode,
+    cacheEnabled: cache,
+    draftLengths: lengths,
+  });
+}
+
+export interface StageForUse {
+  config: StageConfig;
+  /** The stored base URL was plain http:// to another host: it was not used. */
+  refusedBaseUrl: string | null;
+}
+
+/** The raw stored base URL when it is http:// to a host other than this computer. */
+export async function insecureStoredBaseUrl(stage: StageName): Promise<string | null> {
+  const raw: unknown = await stageSettings[stage].baseUrl.getValue();
+  return typeof raw === 'string' && isInsecureBaseUrl(raw) ? raw : null;
+}
+
+/** A stage's settings for a request, with only a key bound to its base URL's origin. */
+export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
+  const [{ values }, secret, refused] = await Promise.all([
+    loadStoredSettings(),
+    readStageSecret(stage),
+    insecureStoredBaseUrl(stage),
+  ]);
+  const stored = values[stage];
+  return {
+    config: { ...stored, apiKey: keyBoundTo(secret, stored.baseUrl) },
+    refusedBaseUrl: refused,
+  };
 }

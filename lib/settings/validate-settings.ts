@@ -1,17 +1,22 @@
 import { isPresetId, type ProviderPresetId } from '../providers/provider-presets';
 import { isMode, MODES, type Mode } from '../prompts/modes';
+import { checkBaseUrl, INSECURE_URL_WORDS } from './base-url-rules';
+import {
+  LENGTH_MAX_WORDS,
+  LENGTH_MIN_WORDS,
+  TIMEOUT_MAX_MS,
+  TIMEOUT_MIN_MS,
+} from './normalize-settings';
 import type { DraftLengths } from './preferences';
 import type { StageConfig, StageName } from './stage-settings';
 
-export const STAGES = ['draft', 'refinement'] as const satisfies readonly StageName[];
+export { LENGTH_MAX_WORDS, LENGTH_MIN_WORDS, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS };
 
-export const TIMEOUT_MIN_MS = 500;
-export const TIMEOUT_MAX_MS = 300000;
-export const LENGTH_MIN_WORDS = 10;
-export const LENGTH_MAX_WORDS = 400;
+export const STAGES = ['draft', 'refinement'] as const satisfies readonly StageName[];
 
 export const MESSAGES = {
   baseUrl: 'Enter a full URL such as https://api.openai.com/v1',
+  baseUrlInsecure: INSECURE_URL_WORDS,
   timeout: `Enter a number of milliseconds between ${TIMEOUT_MIN_MS} and ${TIMEOUT_MAX_MS}`,
   model: 'Enter a model name',
   preset: 'Choose a provider',
@@ -23,7 +28,10 @@ export const MESSAGES = {
 /** What the user typed: inputs stay strings until validated, so a half-typed number survives. */
 export interface StageForm {
   preset: ProviderPresetId;
+  /** A new key being typed; a saved key is never shown (the background keeps it). */
   apiKey: string;
+  /** The user confirmed that the key saved for another host may go to this one too. */
+  reuseKey: boolean;
   baseUrl: string;
   model: string;
   timeoutMs: string;
@@ -87,31 +95,21 @@ function parseWhole(text: string, min: number, max: number): number | null {
   return value >= min && value <= max ? value : null;
 }
 
-/** An absolute http(s) URL, without trailing slashes (the clients append paths themselves). */
-function parseBaseUrl(text: string): string | null {
-  const trimmed = text.trim();
-  // `new URL('https:example.com')` parses, so insist on the `//` of an absolute URL.
-  if (!/^https?:\/\//i.test(trimmed)) return null;
-  try {
-    const url = new URL(trimmed);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
-  } catch {
-    return null;
-  }
-  return trimmed.replace(/\/+$/, '');
-}
-
 function validateStage(
   stage: StageName,
   form: StageForm,
   errors: SettingsErrors,
 ): StageConfig | null {
   const id = (field: StageField) => stageFieldId(stage, field);
-  const baseUrl = parseBaseUrl(form.baseUrl);
+  const checked = checkBaseUrl(form.baseUrl);
+  const baseUrl = checked.ok ? checked.url : null;
   const timeoutMs = parseWhole(form.timeoutMs, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS);
   const model = form.model.trim();
   if (!isPresetId(form.preset)) errors[id('preset')] = MESSAGES.preset;
-  if (baseUrl === null) errors[id('baseUrl')] = MESSAGES.baseUrl;
+  if (!checked.ok) {
+    errors[id('baseUrl')] =
+      checked.problem === 'insecure' ? MESSAGES.baseUrlInsecure : MESSAGES.baseUrl;
+  }
   if (model === '') errors[id('model')] = MESSAGES.model;
   if (timeoutMs === null) errors[id('timeoutMs')] = MESSAGES.timeout;
   if (!isPresetId(form.preset) || baseUrl === null || model === '' || timeoutMs === null) {
@@ -157,6 +155,7 @@ export function formFromValues(values: SettingsValues): SettingsForm {
   const stageForm = (config: StageConfig): StageForm => ({
     preset: config.preset,
     apiKey: config.apiKey,
+    reuseKey: false,
     baseUrl: config.baseUrl,
     model: config.model,
     timeoutMs: String(config.timeoutMs),

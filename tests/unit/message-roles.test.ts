@@ -68,6 +68,11 @@ describe('the message table', () => {
     ['insert-into-page', ['extension-page']],
     ['load-field-ui', ['content-script']],
     ['open-options', ['extension-page', 'content-script']],
+    ['key-status', ['extension-page']],
+    ['save-key', ['extension-page']],
+    ['rebind-key', ['extension-page']],
+    ['forget-key', ['extension-page']],
+    ['clear-cache', ['extension-page']],
   ] as const)('%s may come from %j only', (type, roles) => {
     expect([...messageHandlers[type].from].sort()).toEqual([...roles].sort());
   });
@@ -86,6 +91,10 @@ describe('the message table', () => {
       CONTENT,
     ],
     ['an extension page asking for the field UI', { type: 'load-field-ui' }, POPUP],
+    ['a content script asking which keys are saved', { type: 'key-status' }, CONTENT],
+    ['a content script saving a key', { type: 'save-key', stage: 'draft', key: 'k' }, CONTENT],
+    ['a content script clearing the cache', { type: 'clear-cache' }, CONTENT],
+    ['a key that is not a string', { type: 'save-key', stage: 'draft', key: 42 }, POPUP],
     ['an unknown message', { type: 'read-keys' }, POPUP],
     ['a prototype key as a type', { type: 'constructor' }, POPUP],
     ['an invalid stage', { type: 'test-connection', stage: 'everything' }, POPUP],

@@ -160,7 +160,7 @@ describe('requests from pages', () => {
     expect(run).not.toHaveBeenCalled();
     expect(p.posted[0]).toMatchObject({
       type: 'error',
-      message: 'Prompt Relay could not read its settings. Open settings, check them and save.',
+      message: 'Prompt Relay couldn’t read its settings. Try again, or open the settings and Save.',
     });
   });
 });

@@ -2,10 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_DRAFT_LENGTH } from '../../lib/prompts/modes';
 import { draftLengths, migrateDraftLengthsV1 } from '../../lib/settings/preferences';
-import { draftSettings, loadStageConfig } from '../../lib/settings/stage-settings';
+import { loadStageConfig } from '../../lib/settings/stage-settings';
+import { resetIndexedDb } from './support/pipeline-harness';
 
 describe('settings storage', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetIndexedDb();
+  });
 
   it('migrates the seed format (one target per mode) to word ranges', async () => {
     await fakeBrowser.storage.sync.set({
@@ -20,23 +24,15 @@ describe('settings storage', () => {
     expect(draftLengths$).toEqual({ v: 2 });
   });
 
-  it('keeps API keys in storage.local only, never sync', async () => {
-    await draftSettings.apiKey.setValue('gsk_secret');
-    expect(await fakeBrowser.storage.local.get('draft.apiKey')).toEqual({
-      'draft.apiKey': 'gsk_secret',
-    });
-    expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('gsk_secret');
-  });
-
   it('defaults to Groq for drafts and OpenAI for refinement, with the seed timeouts', async () => {
-    expect(await loadStageConfig('draft')).toMatchObject({
+    expect((await loadStageConfig('draft')).config).toMatchObject({
       preset: 'groq',
       baseUrl: 'https://api.groq.com/openai/v1',
       model: 'llama-3.1-8b-instant',
       timeoutMs: 5000,
       apiKey: '',
     });
-    expect(await loadStageConfig('refinement')).toMatchObject({
+    expect((await loadStageConfig('refinement')).config).toMatchObject({
       preset: 'openai',
       model: 'gpt-4o-mini',
       timeoutMs: 60000,

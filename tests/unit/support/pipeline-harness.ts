@@ -1,3 +1,4 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OptimizeRequest, ServerEvent } from '../../../lib/messaging/protocol';
 import { forgetBreakersInMemory } from '../../../lib/pipeline/circuit-breakers';
@@ -6,6 +7,9 @@ import {
   loadPipelineSettings,
 } from '../../../lib/pipeline/pipeline-settings';
 import { runPipeline } from '../../../lib/pipeline/run-pipeline';
+import { closeRelayDb } from '../../../lib/secrets/relay-db';
+import { forgetStageSecret, saveStageSecret } from '../../../lib/secrets/secret-store';
+import { originOf } from '../../../lib/settings/base-url-rules';
 import { cacheEnabled, twoStageEnabled } from '../../../lib/settings/preferences';
 import { stageSettings, type StageName } from '../../../lib/settings/stage-settings';
 import type { MockProvider } from '../../fixtures/mock-provider/mock-provider';
@@ -21,17 +25,27 @@ export async function configureStage(
   timeoutMs?: number,
 ): Promise<void> {
   const items = stageSettings[stage];
-  await items.apiKey.setValue(apiKey);
-  if (!mock) return;
-  // The draft mock is reached through groq-sdk (Groq root), the refinement one through openai.
-  await items.preset.setValue(stage === 'draft' ? 'groq' : 'openai');
-  await items.baseUrl.setValue(stage === 'draft' ? `${mock.url}/openai/v1` : `${mock.url}/v1`);
-  await items.model.setValue(stage === 'draft' ? 'llama-3.1-8b-instant' : 'gpt-4o-mini');
-  if (timeoutMs !== undefined) await items.timeoutMs.setValue(timeoutMs);
+  if (mock) {
+    // The draft mock is reached through groq-sdk (Groq root), the refinement one through openai.
+    await items.preset.setValue(stage === 'draft' ? 'groq' : 'openai');
+    await items.baseUrl.setValue(stage === 'draft' ? `${mock.url}/openai/v1` : `${mock.url}/v1`);
+    await items.model.setValue(stage === 'draft' ? 'llama-3.1-8b-instant' : 'gpt-4o-mini');
+    if (timeoutMs !== undefined) await items.timeoutMs.setValue(timeoutMs);
+  }
+  // As the options page does: the key is bound to the origin of the saved base URL.
+  if (apiKey === '') await forgetStageSecret(stage);
+  else await saveStageSecret(stage, apiKey, originOf(await items.baseUrl.getValue())!);
+}
+
+/** A fresh, empty IndexedDB, as in a new profile. */
+export async function resetIndexedDb(): Promise<void> {
+  await closeRelayDb();
+  globalThis.indexedDB = new IDBFactory();
 }
 
 export async function resetExtensionState(): Promise<void> {
   fakeBrowser.reset();
+  await resetIndexedDb();
   forgetBreakersInMemory();
   forgetPipelineSettings();
   await cacheEnabled.setValue(false);

@@ -1,0 +1,193 @@
+import { isPresetId, PROVIDER_PRESETS, type ProviderPresetId } from '../providers/provider-presets';
+import { DEFAULT_DRAFT_LENGTH, isMode, MODES, type Mode, type WordRange } from '../prompts/modes';
+import { checkBaseUrl } from './base-url-rules';
+
+/**
+ * One normalizer for every stored setting, used by the background (before a request) and the
+ * options page (before the form renders): storage can hold anything (another version, sync from
+ * another device, a hand edit), and one bad value must neither fail runs nor hide the form.
+ */
+
+export type StageName = 'draft' | 'refinement';
+
+export const DEFAULT_TIMEOUT_MS: Record<StageName, number> = { draft: 5000, refinement: 60000 };
+export const DEFAULT_PRESET: Record<StageName, ProviderPresetId> = {
+  draft: 'groq',
+  refinement: 'openai',
+};
+
+export const TIMEOUT_MIN_MS = 500;
+export const TIMEOUT_MAX_MS = 300000;
+export const LENGTH_MIN_WORDS = 10;
+export const LENGTH_MAX_WORDS = 400;
+const MODEL_MAX_CHARS = 200;
+
+/** A stage's settings without its key (keys live in the background's secret store). */
+export interface StageValues {
+  preset: ProviderPresetId;
+  baseUrl: string;
+  model: string;
+  timeoutMs: number;
+}
+
+export interface StoredSettings {
+  draft: StageValues;
+  refinement: StageValues;
+  twoStageEnabled: boolean;
+  defaultMode: Mode;
+  cacheEnabled: boolean;
+  draftLengths: Record<Mode, WordRange>;
+}
+
+/** What storage returned, untyped: `undefined` means never saved (the default, not a problem). */
+export interface RawStageSettings {
+  preset?: unknown;
+  baseUrl?: unknown;
+  model?: unknown;
+  timeoutMs?: unknown;
+}
+
+export interface RawSettings {
+  draft?: RawStageSettings;
+  refinement?: RawStageSettings;
+  twoStageEnabled?: unknown;
+  defaultMode?: unknown;
+  cacheEnabled?: unknown;
+  draftLengths?: unknown;
+}
+
+export interface ResetSetting {
+  /** Words for the notice: "Draft timeout". */
+  label: string;
+  /** `insecure-url`: an http:// base URL to a host other than this computer. */
+  reason: 'invalid' | 'insecure-url';
+  stage?: StageName;
+}
+
+export interface NormalizedSettings {
+  values: StoredSettings;
+  reset: ResetSetting[];
+}
+
+const STAGE_LABEL: Record<StageName, string> = { draft: 'Draft', refinement: 'Refinement' };
+
+export function defaultStageValues(stage: StageName): StageValues {
+  const preset = PROVIDER_PRESETS[DEFAULT_PRESET[stage]];
+  return {
+    preset: preset.id,
+    baseUrl: preset.baseUrl,
+    model: preset.model,
+    timeoutMs: DEFAULT_TIMEOUT_MS[stage],
+  };
+}
+
+export function isWholeIn(value: unknown, min: number, max: number): value is number {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+}
+
+function isWordRange(value: unknown): value is WordRange {
+  if (typeof value !== 'object' || value === null) return false;
+  const { min, max } = value as { min?: unknown; max?: unknown };
+  return (
+    isWholeIn(min, LENGTH_MIN_WORDS, LENGTH_MAX_WORDS) &&
+    isWholeIn(max, LENGTH_MIN_WORDS, LENGTH_MAX_WORDS) &&
+    max >= min
+  );
+}
+
+function normalizeStage(
+  stage: StageName,
+  raw: RawStageSettings | undefined,
+  reset: ResetSetting[],
+): StageValues {
+  const label = STAGE_LABEL[stage];
+  const report = (what: string, reason: ResetSetting['reason'] = 'invalid') =>
+    reset.push({ label: `${label} ${what}`, reason, stage });
+
+  let preset = DEFAULT_PRESET[stage];
+  if (raw?.preset !== undefined) {
+    if (isPresetId(raw.preset)) preset = raw.preset;
+    else report('provider');
+  }
+  const defaults = PROVIDER_PRESETS[preset];
+
+  let baseUrl = defaults.baseUrl;
+  if (raw?.baseUrl !== undefined) {
+    const checked = checkBaseUrl(raw.baseUrl);
+    if (checked.ok) baseUrl = checked.url;
+    else report('base URL', checked.problem === 'insecure' ? 'insecure-url' : 'invalid');
+  }
+
+  let model = defaults.model;
+  if (raw?.model !== undefined) {
+    const text = typeof raw.model === 'string' ? raw.model.trim() : '';
+    if (text !== '' && text.length <= MODEL_MAX_CHARS) model = text;
+    else report('model');
+  }
+
+  let timeoutMs = DEFAULT_TIMEOUT_MS[stage];
+  if (raw?.timeoutMs !== undefined) {
+    if (isWholeIn(raw.timeoutMs, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS)) timeoutMs = raw.timeoutMs;
+    else report('timeout');
+  }
+  return { preset, baseUrl, model, timeoutMs };
+}
+
+function normalizeBoolean(
+  value: unknown,
+  fallback: boolean,
+  label: string,
+  reset: ResetSetting[],
+): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  reset.push({ label, reason: 'invalid' });
+  return fallback;
+}
+
+function normalizeLengths(value: unknown, reset: ResetSetting[]): Record<Mode, WordRange> {
+  const lengths = { ...DEFAULT_DRAFT_LENGTH };
+  if (value === undefined) return lengths;
+  let bad = typeof value !== 'object' || value === null;
+  for (const mode of MODES) {
+    const range = bad ? undefined : (value as Partial<Record<Mode, unknown>>)[mode];
+    if (range === undefined) continue;
+    if (isWordRange(range)) lengths[mode] = { min: range.min, max: range.max };
+    else bad = true;
+  }
+  if (bad) reset.push({ label: 'Draft lengths', reason: 'invalid' });
+  return lengths;
+}
+
+export function normalizeSettings(raw: RawSettings): NormalizedSettings {
+  const reset: ResetSetting[] = [];
+  const draft = normalizeStage('draft', raw.draft, reset);
+  const refinement = normalizeStage('refinement', raw.refinement, reset);
+  const twoStageEnabled = normalizeBoolean(
+    raw.twoStageEnabled,
+    true,
+    'Two-stage optimization',
+    reset,
+  );
+  let defaultMode: Mode = 'general';
+  if (raw.defaultMode !== undefined) {
+    if (isMode(raw.defaultMode)) defaultMode = raw.defaultMode;
+    else reset.push({ label: 'Default mode', reason: 'invalid' });
+  }
+  const cacheEnabled = normalizeBoolean(raw.cacheEnabled, true, 'Cache results', reset);
+  const draftLengths = normalizeLengths(raw.draftLengths, reset);
+  return {
+    values: { draft, refinement, twoStageEnabled, defaultMode, cacheEnabled, draftLengths },
+    reset,
+  };
+}
+
+/** The options page's notice; null when nothing was reset. */
+export function resetNotice(reset: readonly ResetSetting[]): string | null {
+  if (reset.length === 0) return null;
+  const labels = [...new Set(reset.map((item) => item.label))].join(', ');
+  return (
+    `Some saved settings were not valid and were reset to their defaults: ${labels}. ` +
+    'Save to keep the defaults.'
+  );
+}
