@@ -280,7 +280,7 @@ export class FieldSession {
    * holds one step from the original to the complete draft instead of one per chunk. Only while
    * the field is focused and untouched: undo acts on the focused field's history.
    */
-  private async unwindStream(): Promise<boolean> {
+  private unwindStream(): boolean {
     const el = this.target?.element;
     if (
       !this.streamedIntoField ||
@@ -306,7 +306,7 @@ export class FieldSession {
     // be written after the draft, never under it.
     this.flushDelta();
     void this.queue(async () => {
-      const unwound = await this.unwindStream();
+      const unwound = this.unwindStream();
       if (this.target?.kind === 'mirror') {
         this.heldBack = null;
       } else if ((this.heldBack = this.writeBlocker()) === null) {
@@ -353,7 +353,7 @@ export class FieldSession {
     this.flushDelta();
     return this.queue(async () => {
       if (!this.streamedIntoField || this.draft !== null) return;
-      const unwound = await this.unwindStream();
+      const unwound = this.unwindStream();
       if (!unwound && this.intact()) {
         await this.write(() => writeRegion(this.target!, this.region!, this.original));
         this.wroteOutput = false;
@@ -441,13 +441,13 @@ export class FieldSession {
   retry(): void {
     this.handle?.cancel();
     this.request = { ...this.request, prompt: this.original };
-    void this.queue(async () => this.run(), undefined);
+    void this.queue(() => Promise.resolve(this.run()), undefined);
   }
 
   changeMode(mode: Mode): void {
     this.handle?.cancel();
     this.request = { ...this.request, mode, prompt: this.original };
-    void this.queue(async () => this.run(), undefined);
+    void this.queue(() => Promise.resolve(this.run()), undefined);
   }
 
   /** A trigger on a field whose request is still running changes nothing; the panel says so. */
