@@ -148,6 +148,9 @@ export function installTriggers(): void {
   ) => {
     const msg = message as ContentMessage;
     if (msg?.type === 'trigger') {
+      // Every frame answers, so the background knows the trigger script is here (it injects
+      // it when no frame answers: site access "On click").
+      sendResponse(true);
       // A command reaches every frame; only the one the user is typing in acts.
       if (msg.source === 'command' && !document.hasFocus()) return undefined;
       trigger(isMode(msg.mode) ? msg.mode : 'general', msg.selectionText);
