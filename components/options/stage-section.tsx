@@ -4,6 +4,7 @@ import type { StageName } from '../../lib/settings/stage-settings';
 import { stageFieldId, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../lib/settings/validate-settings';
 import { Field } from '../ui/field';
 import { PasswordInput } from '../ui/password-input';
+import { forgetKey } from './key-requests';
 import { useOptionsStore } from './options-store';
 import { TestConnectionControl } from './test-connection-control';
 
@@ -71,6 +72,20 @@ function OtherHostKey({
   );
 }
 
+/** Keys are deletable on their own: the secret store keeps nothing the user cannot remove. */
+function RemoveKeyButton({ stage, title }: { stage: StageName; title: string }) {
+  const setKeyStatus = useOptionsStore((s) => s.setKeyStatus);
+  return (
+    <button
+      type="button"
+      className="link"
+      onClick={() => void forgetKey(stage).then((result) => setKeyStatus(result.status))}
+    >
+      Delete {title} key
+    </button>
+  );
+}
+
 const PRESET_IDS = Object.keys(PROVIDER_PRESETS) as (keyof typeof PROVIDER_PRESETS)[];
 
 export function StageSection({ stage }: { stage: StageName }) {
@@ -128,7 +143,15 @@ export function StageSection({ stage }: { stage: StageName }) {
           id={id('apiKey')}
           label={`${title} API key`}
           error={errors[id('apiKey')]}
-          hint={keyHint(keyState)}
+          hint={
+            keyState.kind === 'saved' ? (
+              <>
+                {keyHint(keyState)} <RemoveKeyButton stage={stage} title={title} />
+              </>
+            ) : (
+              keyHint(keyState)
+            )
+          }
         >
           {(control) => (
             <PasswordInput

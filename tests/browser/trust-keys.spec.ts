@@ -341,3 +341,17 @@ test('turning the cache off and saving clears it', async ({ extension }) => {
   await expect.poll(() => refinementMock.requests.length).toBe(2);
   await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
 });
+
+test('a saved key can be removed on its own, and is then sent nowhere', async ({ extension }) => {
+  const options = await openOptions(extension.context, extension.extensionId);
+  const draftKeyHint = options.getByText(`Saved key for ${host(draftMock)} ending in`);
+  await expect(draftKeyHint).toBeVisible();
+  await options.getByRole('button', { name: 'Delete Draft key' }).click();
+  await expect(draftKeyHint).toBeHidden();
+  expect((await readSecrets(extension.serviceWorker)).draft).toBeUndefined();
+
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await optimizeInPopup(popup, 'haiku autumn leaves');
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+  expect(draftMock.requests).toHaveLength(0);
+});
