@@ -22,11 +22,7 @@ for (const name of ['textarea', 'prosemirror'] as const) {
     const field = await open(extension, name);
     await field.type('Keep this. Fix me please. Keep that.');
     // Select "Fix me please." with the keyboard, as a user would.
-    await field.page.keyboard.press('Control+Home');
-    for (let i = 0; i < 'Keep this. '.length; i++) await field.page.keyboard.press('ArrowRight');
-    for (let i = 0; i < 'Fix me please.'.length; i++) {
-      await field.page.keyboard.press('Shift+ArrowRight');
-    }
+    await field.selectWithKeyboard('Keep this. '.length, 'Fix me please.'.length);
     await field.pressShortcut();
 
     await expect.poll(() => field.text()).toBe(`Keep this. ${DRAFT} Keep that.`);

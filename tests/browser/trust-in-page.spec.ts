@@ -17,11 +17,7 @@ test('"Apply refined" after the user typed before the selected part writes it wh
   const field = await open(extension, 'textarea');
   const overlay = field.overlay();
   await field.type('Keep this. Fix me please. Keep that.');
-  await field.page.keyboard.press('Control+Home');
-  for (let i = 0; i < 'Keep this. '.length; i++) await field.page.keyboard.press('ArrowRight');
-  for (let i = 0; i < 'Fix me please.'.length; i++) {
-    await field.page.keyboard.press('Shift+ArrowRight');
-  }
+  await field.selectWithKeyboard('Keep this. '.length, 'Fix me please.'.length);
   await field.pressShortcut();
   await expect.poll(() => field.text()).toBe(`Keep this. ${DRAFT} Keep that.`);
   // The user adds words at the very start while the refinement is on its way.

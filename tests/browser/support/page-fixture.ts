@@ -138,6 +138,16 @@ export class FixturePage {
     await dispatchOptimizeCommand(this.page);
   }
 
+  /**
+   * Selects `length` characters after the first `skip` ones with the keyboard, as a user would
+   * (Ctrl+Home, arrows, Shift+arrows), so editors see real selection changes.
+   */
+  async selectWithKeyboard(skip: number, length: number): Promise<void> {
+    await this.page.keyboard.press('Control+Home');
+    for (let i = 0; i < skip; i++) await this.page.keyboard.press('ArrowRight');
+    for (let i = 0; i < length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+  }
+
   async undo(): Promise<void> {
     await this.page.keyboard.press('Control+Z');
   }
