@@ -82,40 +82,42 @@ function PageContextFields() {
   // Unused while nothing is sent; still editable when it holds a problem to fix.
   const sitesDisabled = !send && !sitesError;
   return (
-    <>
-      <Toggle
-        id={SEND_PAGE_CONTEXT_FIELD_ID}
-        label="Send the page title, address and field label with the prompt"
-        hint="It helps the model fit the prompt to the site you are writing on."
-        checked={send}
-        onChange={(checked) => setGeneral({ sendPageContext: checked })}
-      />
-      <Field
-        id={NO_CONTEXT_SITES_FIELD_ID}
-        label="Never send them on these sites"
-        hint={
-          sitesDisabled
-            ? 'Not used while the page title, address and field label are never sent.'
-            : 'One host per line, such as mail.example.com. Each also covers its subdomains.'
-        }
-        error={sitesError}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="site-list"
-            rows={4}
-            spellCheck={false}
-            autoCapitalize="off"
-            autoComplete="off"
-            placeholder="mail.example.com"
-            value={sites}
-            disabled={sitesDisabled}
-            onChange={(event) => setGeneral({ noContextSites: event.target.value })}
-          />
-        )}
-      </Field>
-    </>
+    <fieldset className="subsection">
+      <legend className="subsection-title">Page context</legend>
+      <div className="page-context">
+        <Toggle
+          id={SEND_PAGE_CONTEXT_FIELD_ID}
+          label="Send the page title, address and field label with the prompt"
+          hint="It helps the model fit the prompt to the site you are writing on."
+          checked={send}
+          onChange={(checked) => setGeneral({ sendPageContext: checked })}
+        />
+        <Field
+          id={NO_CONTEXT_SITES_FIELD_ID}
+          label="Never send them on these sites"
+          hint={
+            sitesDisabled
+              ? 'Not used while the page title, address and field label are never sent.'
+              : 'One host per line, such as mail.example.com. Each also covers its subdomains.'
+          }
+          error={sitesError}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="site-list"
+              rows={4}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoComplete="off"
+              value={sites}
+              disabled={sitesDisabled}
+              onChange={(event) => setGeneral({ noContextSites: event.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+    </fieldset>
   );
 }
 
@@ -144,7 +146,6 @@ export function GeneralSection() {
         onChange={(checked) => setGeneral({ cacheEnabled: checked })}
       />
       <ClearCacheButton />
-      <PageContextFields />
       <Field
         id={DEFAULT_MODE_FIELD_ID}
         label="Default mode"
@@ -168,6 +169,7 @@ export function GeneralSection() {
           </select>
         )}
       </Field>
+      <PageContextFields />
       <DraftLengthsFieldset />
     </fieldset>
   );
