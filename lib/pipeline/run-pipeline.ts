@@ -25,10 +25,10 @@ export const MAX_PROMPT_CHARS = 20_000;
 
 export type Emit = (event: ServerEvent) => void;
 
-/** Where a request comes from, as the browser vouches for it (not as the request says). */
 /** The scope origin of requests from the extension's own pages (the popup). */
 export const EXTENSION_ORIGIN = 'extension';
 
+/** Where a request comes from, as the browser vouches for it (not as the request says). */
 export interface RequestScope {
   /** The page's origin, or 'extension' for the popup: results never cross origins via the cache. */
   origin: string;
