@@ -1,5 +1,9 @@
 import { isMode, MODE_LABELS, MODES } from '../../lib/prompts/modes';
-import { DEFAULT_MODE_FIELD_ID } from '../../lib/settings/validate-settings';
+import {
+  DEFAULT_MODE_FIELD_ID,
+  NO_CONTEXT_SITES_FIELD_ID,
+  SEND_PAGE_CONTEXT_FIELD_ID,
+} from '../../lib/settings/validate-settings';
 import { Field } from '../ui/field';
 import { StatusLine } from '../ui/status-line';
 import { DraftLengthsFieldset } from './draft-lengths-fieldset';
@@ -69,6 +73,54 @@ function ClearCacheButton() {
   );
 }
 
+/** What leaves the browser with each prompt besides the prompt itself, and where it never does. */
+function PageContextFields() {
+  const send = useOptionsStore((state) => state.form.sendPageContext);
+  const sites = useOptionsStore((state) => state.form.noContextSites);
+  const sitesError = useOptionsStore((state) => state.errors[NO_CONTEXT_SITES_FIELD_ID]);
+  const setGeneral = useOptionsStore((state) => state.setGeneral);
+  // Unused while nothing is sent; still editable when it holds a problem to fix.
+  const sitesDisabled = !send && !sitesError;
+  return (
+    <fieldset className="subsection">
+      <legend className="subsection-title">Page context</legend>
+      <div className="page-context">
+        <Toggle
+          id={SEND_PAGE_CONTEXT_FIELD_ID}
+          label="Send the page title, address and field label with the prompt"
+          hint="It helps the model fit the prompt to the site you are writing on."
+          checked={send}
+          onChange={(checked) => setGeneral({ sendPageContext: checked })}
+        />
+        <Field
+          id={NO_CONTEXT_SITES_FIELD_ID}
+          label="Never send them on these sites"
+          hint={
+            sitesDisabled
+              ? 'Not used while the page title, address and field label are never sent.'
+              : 'One host per line, such as mail.example.com. Each also covers its subdomains.'
+          }
+          error={sitesError}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="site-list"
+              rows={4}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoComplete="off"
+              value={sites}
+              disabled={sitesDisabled}
+              onChange={(event) => setGeneral({ noContextSites: event.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
+
 export function GeneralSection() {
   const twoStage = useOptionsStore((state) => state.form.twoStageEnabled);
   const cache = useOptionsStore((state) => state.form.cacheEnabled);
@@ -117,6 +169,7 @@ export function GeneralSection() {
           </select>
         )}
       </Field>
+      <PageContextFields />
       <DraftLengthsFieldset />
     </fieldset>
   );

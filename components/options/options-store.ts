@@ -7,6 +7,7 @@ import {
   DEFAULT_MODE_FIELD_ID,
   formFromValues,
   lengthFieldId,
+  NO_CONTEXT_SITES_FIELD_ID,
   stageFieldId,
   type SettingsErrors,
   type SettingsForm,
@@ -28,7 +29,12 @@ export type TestState =
 
 export type SaveNotice = { kind: 'saved' | 'error'; text: string; id: number } | null;
 
-type GeneralPatch = Partial<Pick<SettingsForm, 'twoStageEnabled' | 'defaultMode' | 'cacheEnabled'>>;
+type GeneralPatch = Partial<
+  Pick<
+    SettingsForm,
+    'twoStageEnabled' | 'defaultMode' | 'cacheEnabled' | 'sendPageContext' | 'noContextSites'
+  >
+>;
 
 interface OptionsState {
   phase: 'loading' | 'ready';
@@ -85,6 +91,8 @@ export const DEFAULT_VALUES: SettingsValues = {
   defaultMode: 'general',
   cacheEnabled: true,
   draftLengths: DEFAULT_DRAFT_LENGTH,
+  sendPageContext: true,
+  noContextSites: [],
 };
 
 const INITIAL_FORM: SettingsForm = formFromValues(DEFAULT_VALUES);
@@ -164,7 +172,13 @@ export const useOptionsStore = create<OptionsState>()((set) => ({
   setGeneral: (patch) =>
     set((state) => ({
       form: { ...state.form, ...patch },
-      errors: without(state.errors, [DEFAULT_MODE_FIELD_ID]),
+      // Editing the list, or turning page context off (which makes the list unused), answers it.
+      errors: without(state.errors, [
+        DEFAULT_MODE_FIELD_ID,
+        ...('noContextSites' in patch || patch.sendPageContext === false
+          ? [NO_CONTEXT_SITES_FIELD_ID]
+          : []),
+      ]),
     })),
 
   setLength: (mode, bound, value) =>

@@ -5,6 +5,8 @@ import {
   cacheEnabled,
   defaultMode,
   draftLengths,
+  noContextSites,
+  sendPageContext,
   twoStageEnabled,
 } from '../../lib/settings/preferences';
 import { loadStoredSettings, stageSettings } from '../../lib/settings/stage-settings';
@@ -30,6 +32,8 @@ export async function loadSettings(): Promise<LoadedSettings> {
       defaultMode: values.defaultMode,
       cacheEnabled: values.cacheEnabled,
       draftLengths: values.draftLengths,
+      sendPageContext: values.sendPageContext,
+      noContextSites: values.noContextSites,
     },
     notice: resetNotice(reset),
   };
@@ -57,6 +61,8 @@ export async function writeSettings(values: SettingsValues): Promise<void> {
     { item: defaultMode, value: values.defaultMode },
     { item: cacheEnabled, value: values.cacheEnabled },
     { item: draftLengths, value: values.draftLengths },
+    { item: sendPageContext, value: values.sendPageContext },
+    { item: noContextSites, value: values.noContextSites },
   ]);
   // setItems skips the version mark setValue writes on a fresh profile; without it the next start
   // would run the v1 → v2 migration on v2 data and lose the lengths.
@@ -71,6 +77,8 @@ export function watchSettings(onChange: () => void): () => void {
     defaultMode,
     cacheEnabled,
     draftLengths,
+    sendPageContext,
+    noContextSites,
   ].map((item) => item.watch(() => onChange()));
   return () => unwatchers.forEach((unwatch) => unwatch());
 }

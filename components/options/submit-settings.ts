@@ -2,6 +2,7 @@ import type { KeyStatusReply } from '../../lib/messaging/protocol';
 import { hostOf } from '../../lib/settings/base-url-rules';
 import { originPattern } from '../../lib/settings/host-permissions';
 import { keyActionFor } from '../../lib/settings/key-plan';
+import { parseSiteLines } from '../../lib/settings/site-hosts';
 import {
   STAGES,
   validateSettings,
@@ -82,6 +83,14 @@ export async function submitSettings(): Promise<void> {
     (pattern): pattern is string => pattern !== null,
   );
   const notes: string[] = [];
+  // Validation lets these through only while page context is off (the list is unused then).
+  const leftOut = parseSiteLines(store.form.noContextSites).invalid;
+  if (leftOut.length > 0) {
+    notes.push(
+      `Left out of the sites that never get page context, as they are not host names: ` +
+        `${leftOut.map((entry) => `“${entry.slice(0, 60)}”`).join(', ')}.`,
+    );
+  }
   const withheld = await requestMissingHostAccess(patterns).catch(() => []);
   for (const pattern of withheld) {
     const host = hostOf(pattern.replace(/\/\*$/, ''));

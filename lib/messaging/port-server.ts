@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { secondsText } from '../errors/error-words';
 import type { BudgetGrant, TabBudget } from '../background/tab-budget';
 import { loadPipelineSettings, type PipelineSettings } from '../pipeline/pipeline-settings';
-import { runPipeline, type RequestScope } from '../pipeline/run-pipeline';
+import { EXTENSION_ORIGIN, runPipeline, type RequestScope } from '../pipeline/run-pipeline';
 import { parseClientMessage } from './parse-client-message';
 import { OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
 import { classifySender, type ExtensionIdentity, type KnownSender } from './sender-role';
@@ -48,7 +48,7 @@ function budgetWords(grant: Extract<BudgetGrant, { ok: false }>): string {
 function scopeOf(sender: KnownSender): RequestScope {
   return sender.role === 'content-script'
     ? { origin: sender.origin, incognito: sender.incognito }
-    : { origin: 'extension', incognito: false };
+    : { origin: EXTENSION_ORIGIN, incognito: false };
 }
 
 /**

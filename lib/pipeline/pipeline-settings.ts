@@ -3,6 +3,7 @@ import { PipelineError } from '../errors/error-codes';
 import { keyBoundTo, readStageSecrets } from '../secrets/secret-store';
 import { hostOf, INSECURE_URL_WORDS } from '../settings/base-url-rules';
 import type { StoredSettings } from '../settings/normalize-settings';
+import type { PageContextPolicy } from '../settings/page-context-policy';
 import type { DraftLengths } from '../settings/preferences';
 import {
   insecureStoredBaseUrl,
@@ -16,6 +17,8 @@ export interface PipelineSettings {
   twoStage: boolean;
   lengths: DraftLengths;
   cacheEnabled: boolean;
+  /** Applied to requests from pages before the prompt and the cache key are built. */
+  pageContext: PageContextPolicy;
 }
 
 interface KeptSettings {
@@ -50,7 +53,7 @@ function insecureUrlError(stage: 'draft' | 'refinement', url: string): PipelineE
 
 /**
  * The settings for a request. The non-secret settings are read once per worker life and kept
- * until any of them changes (thirteen storage reads are several milliseconds on the path to the
+ * until any of them changes (fifteen storage reads are several milliseconds on the path to the
  * first draft token); keys are read from the secret store on every request, so none is kept.
  */
 export async function loadPipelineSettings(): Promise<PipelineSettings> {
@@ -82,6 +85,10 @@ export async function loadPipelineSettings(): Promise<PipelineSettings> {
     twoStage: values.twoStageEnabled,
     lengths: values.draftLengths,
     cacheEnabled: values.cacheEnabled,
+    pageContext: {
+      sendPageContext: values.sendPageContext,
+      noContextSites: values.noContextSites,
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import {
   refinementMessages,
 } from '../prompts/system-prompts';
 import { qualityReport } from '../quality/quality-score';
+import { contextToSend } from '../settings/page-context-policy';
 import { estimateCostUsd } from './estimate-cost';
 import { isModelRefusal } from './model-refusal';
 import type { PipelineSettings } from './pipeline-settings';
@@ -24,6 +25,9 @@ export const MAX_PROMPT_CHARS = 20_000;
 
 export type Emit = (event: ServerEvent) => void;
 
+/** The scope origin of requests from the extension's own pages (the popup). */
+export const EXTENSION_ORIGIN = 'extension';
+
 /** Where a request comes from, as the browser vouches for it (not as the request says). */
 export interface RequestScope {
   /** The page's origin, or 'extension' for the popup: results never cross origins via the cache. */
@@ -32,7 +36,7 @@ export interface RequestScope {
   incognito: boolean;
 }
 
-const EXTENSION_SCOPE: RequestScope = { origin: 'extension', incognito: false };
+const EXTENSION_SCOPE: RequestScope = { origin: EXTENSION_ORIGIN, incognito: false };
 
 /**
  * A model that refuses ("I can't help with that.") gave no prompt: its answer must never land in
@@ -117,6 +121,12 @@ export async function runPipeline(
     const useRefinement = hasRefinementKey;
     const mode = request.mode;
     const length = settings.lengths[mode];
+    // The user's choice, applied here and not in the page: what the page sent is only an offer.
+    const context = contextToSend(
+      request.context,
+      scope.origin === EXTENSION_ORIGIN ? null : scope.origin,
+      settings.pageContext,
+    );
 
     // Everything that shapes the output: the prompts include the page context, so the origin
     // and context are part of the key, or one site's result could be served on another.
@@ -124,7 +134,7 @@ export async function runPipeline(
       prompt,
       mode,
       origin: scope.origin,
-      context: request.context ?? null,
+      context: context ?? null,
       twoStage: useDraft && useRefinement,
       draft: useDraft ? { baseUrl: settings.draft.baseUrl, model: settings.draft.model } : null,
       refinement: useRefinement
@@ -171,7 +181,7 @@ export async function runPipeline(
         const result = await runStage({
           stage: 'draft',
           config: settings.draft,
-          messages: draftMessages(prompt, mode, length, request.context),
+          messages: draftMessages(prompt, mode, length, context),
           maxTokens: DRAFT_MAX_TOKENS,
           signal,
           onDelta: (delta) => send({ type: 'draft-delta', delta }),
@@ -233,7 +243,7 @@ export async function runPipeline(
       const result = await runStage({
         stage: 'refinement',
         config: settings.refinement,
-        messages: refinementMessages(prompt, draft, mode, request.context),
+        messages: refinementMessages(prompt, draft, mode, context),
         maxTokens: REFINEMENT_MAX_TOKENS,
         signal,
         onDelta: (delta) => send({ type: 'refined-delta', delta }),

@@ -1,6 +1,7 @@
 import { isPresetId, PROVIDER_PRESETS, type ProviderPresetId } from '../providers/provider-presets';
 import { DEFAULT_DRAFT_LENGTH, isMode, MODES, type Mode, type WordRange } from '../prompts/modes';
 import { checkBaseUrl } from './base-url-rules';
+import { parseSiteList } from './site-hosts';
 
 /**
  * One normalizer for every stored setting, used by the background (before a request) and the
@@ -37,6 +38,9 @@ export interface StoredSettings {
   defaultMode: Mode;
   cacheEnabled: boolean;
   draftLengths: Record<Mode, WordRange>;
+  sendPageContext: boolean;
+  /** Normalized hosts: lower case, no duplicates (see site-hosts.ts). */
+  noContextSites: string[];
 }
 
 /** What storage returned, untyped: `undefined` means never saved (the default, not a problem). */
@@ -54,14 +58,20 @@ export interface RawSettings {
   defaultMode?: unknown;
   cacheEnabled?: unknown;
   draftLengths?: unknown;
+  sendPageContext?: unknown;
+  noContextSites?: unknown;
 }
 
 export interface ResetSetting {
   /** Words for the notice: "Draft timeout". */
   label: string;
-  /** `insecure-url`: an http:// base URL to a host other than this computer. */
-  reason: 'invalid' | 'insecure-url';
+  /**
+   * `insecure-url`: an http:// base URL to a host other than this computer. `dropped-entries`:
+   * a list kept its valid entries and lost those in `dropped`.
+   */
+  reason: 'invalid' | 'insecure-url' | 'dropped-entries';
   stage?: StageName;
+  dropped?: string[];
 }
 
 export interface NormalizedSettings {
@@ -159,6 +169,21 @@ function normalizeLengths(value: unknown, reset: ResetSetting[]): Record<Mode, W
   return lengths;
 }
 
+export const NO_CONTEXT_SITES_LABEL = 'Sites that never get page context';
+
+function normalizeSites(value: unknown, reset: ResetSetting[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    reset.push({ label: NO_CONTEXT_SITES_LABEL, reason: 'invalid' });
+    return [];
+  }
+  const { hosts, invalid } = parseSiteList(value);
+  if (invalid.length > 0) {
+    reset.push({ label: NO_CONTEXT_SITES_LABEL, reason: 'dropped-entries', dropped: invalid });
+  }
+  return hosts;
+}
+
 export function normalizeSettings(raw: RawSettings): NormalizedSettings {
   const reset: ResetSetting[] = [];
   const draft = normalizeStage('draft', raw.draft, reset);
@@ -176,8 +201,19 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
   }
   const cacheEnabled = normalizeBoolean(raw.cacheEnabled, true, 'Cache results', reset);
   const draftLengths = normalizeLengths(raw.draftLengths, reset);
+  const sendPageContext = normalizeBoolean(raw.sendPageContext, true, 'Send page context', reset);
+  const noContextSites = normalizeSites(raw.noContextSites, reset);
   return {
-    values: { draft, refinement, twoStageEnabled, defaultMode, cacheEnabled, draftLengths },
+    values: {
+      draft,
+      refinement,
+      twoStageEnabled,
+      defaultMode,
+      cacheEnabled,
+      draftLengths,
+      sendPageContext,
+      noContextSites,
+    },
     reset,
   };
 }
@@ -185,9 +221,26 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
 /** The options page's notice; null when nothing was reset. */
 export function resetNotice(reset: readonly ResetSetting[]): string | null {
   if (reset.length === 0) return null;
-  const labels = [...new Set(reset.map((item) => item.label))].join(', ');
-  return (
-    `Some saved settings were not valid and were reset to their defaults: ${labels}. ` +
-    'Save to keep the defaults.'
-  );
+  const parts: string[] = [];
+  const whole = reset.filter((item) => item.reason !== 'dropped-entries');
+  if (whole.length > 0) {
+    const labels = [...new Set(whole.map((item) => item.label))].join(', ');
+    parts.push(`Some saved settings were not valid and were reset to their defaults: ${labels}.`);
+  }
+  for (const item of reset) {
+    if (item.reason !== 'dropped-entries') continue;
+    const entries = (item.dropped ?? []).map((entry) => `“${entry.slice(0, 80)}”`).join(', ');
+    // Said apart: the valid entries were kept, so "reset to their defaults" would be untrue.
+    parts.push(
+      `${item.label}: these saved entries are not host names and were left out: ${entries}.`,
+    );
+  }
+  const dropped = reset.length > whole.length;
+  const closing =
+    whole.length === 0
+      ? 'Save to keep the list without them.'
+      : dropped
+        ? 'Save to keep these changes.'
+        : 'Save to keep the defaults.';
+  return `${parts.join(' ')} ${closing}`;
 }

@@ -39,3 +39,15 @@ export const draftLengths = storage.defineItem<DraftLengths>('sync:draftLengths'
   version: DRAFT_LENGTHS_VERSION,
   migrations: { 2: migrateDraftLengthsV1 },
 });
+
+/** Whether in-page requests carry the page title, address and field label (the background decides). */
+export const sendPageContext = storage.defineItem<boolean>('sync:sendPageContext', {
+  fallback: true,
+  version: 1,
+});
+
+/** Hosts whose pages never send that context; each covers its subdomains (see site-hosts.ts). */
+export const noContextSites = storage.defineItem<string[]>('sync:noContextSites', {
+  fallback: [],
+  version: 1,
+});

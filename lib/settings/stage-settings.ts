@@ -10,7 +10,14 @@ import {
   type RawStageSettings,
   type StageName,
 } from './normalize-settings';
-import { cacheEnabled, defaultMode, draftLengths, twoStageEnabled } from './preferences';
+import {
+  cacheEnabled,
+  defaultMode,
+  draftLengths,
+  noContextSites,
+  sendPageContext,
+  twoStageEnabled,
+} from './preferences';
 
 export { DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
 
@@ -70,14 +77,18 @@ async function readRawStage(stage: StageName): Promise<RawStageSettings> {
 
 /** Every stored setting except keys, validated: a bad value reads as its default, reported. */
 export async function loadStoredSettings(): Promise<NormalizedSettings> {
-  const [draft, refinement, twoStage, mode, cache, lengths] = await Promise.all([
-    readRawStage('draft'),
-    readRawStage('refinement'),
-    twoStageEnabled.getValue(),
-    defaultMode.getValue(),
-    cacheEnabled.getValue(),
-    draftLengths.getValue(),
-  ]);
+  const [draft, refinement, twoStage, mode, cache, lengths, sendContext, sites] = await Promise.all(
+    [
+      readRawStage('draft'),
+      readRawStage('refinement'),
+      twoStageEnabled.getValue(),
+      defaultMode.getValue(),
+      cacheEnabled.getValue(),
+      draftLengths.getValue(),
+      sendPageContext.getValue(),
+      noContextSites.getValue(),
+    ],
+  );
   return normalizeSettings({
     draft,
     refinement,
@@ -85,6 +96,8 @@ export async function loadStoredSettings(): Promise<NormalizedSettings> {
     defaultMode: mode,
     cacheEnabled: cache,
     draftLengths: lengths,
+    sendPageContext: sendContext,
+    noContextSites: sites,
   });
 }
 

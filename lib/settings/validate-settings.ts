@@ -8,6 +8,7 @@ import {
   TIMEOUT_MIN_MS,
 } from './normalize-settings';
 import type { DraftLengths } from './preferences';
+import { parseSiteLines, SITE_LIST_MAX_CHARS } from './site-hosts';
 import type { StageConfig, StageName } from './stage-settings';
 
 export { LENGTH_MAX_WORDS, LENGTH_MIN_WORDS, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS };
@@ -23,7 +24,19 @@ export const MESSAGES = {
   mode: 'Choose a mode',
   length: `Enter a whole number of words between ${LENGTH_MIN_WORDS} and ${LENGTH_MAX_WORDS}`,
   lengthOrder: 'The maximum must not be below the minimum',
+  sitesTooLong: `This list is too long to sync with your browser: remove some sites (it holds about ${SITE_LIST_MAX_CHARS.toLocaleString('en')} characters)`,
 } as const;
+
+/** Words for the entries that name no site, quoted so the user finds the line to fix. */
+export function invalidSitesMessage(invalid: readonly string[]): string {
+  const shown = invalid.slice(0, 3).map((entry) => `“${entry.slice(0, 60)}”`);
+  const more = invalid.length > 3 ? ` and ${invalid.length - 3} more` : '';
+  const subject =
+    invalid.length === 1
+      ? `${shown[0]} is not a site’s host name`
+      : `${shown.join(', ')}${more} are not sites’ host names`;
+  return `${subject}. Enter one host per line, such as mail.example.com`;
+}
 
 /** What the user typed: inputs stay strings until validated, so a half-typed number survives. */
 export interface StageForm {
@@ -49,6 +62,9 @@ export interface SettingsForm {
   defaultMode: Mode;
   cacheEnabled: boolean;
   draftLengths: Record<Mode, LengthForm>;
+  sendPageContext: boolean;
+  /** The textarea's text: one host per line. */
+  noContextSites: string;
 }
 
 /** Everything the storage items hold, in their own types. */
@@ -59,6 +75,8 @@ export interface SettingsValues {
   defaultMode: Mode;
   cacheEnabled: boolean;
   draftLengths: DraftLengths;
+  sendPageContext: boolean;
+  noContextSites: string[];
 }
 
 export type StageField = 'preset' | 'apiKey' | 'baseUrl' | 'model' | 'timeoutMs';
@@ -80,6 +98,8 @@ export function lengthFieldId(mode: Mode, bound: 'min' | 'max'): string {
 }
 
 export const DEFAULT_MODE_FIELD_ID = 'default-mode';
+export const SEND_PAGE_CONTEXT_FIELD_ID = 'send-page-context';
+export const NO_CONTEXT_SITES_FIELD_ID = 'no-context-sites';
 
 export type SettingsErrors = Record<string, string>;
 
@@ -136,6 +156,16 @@ export function validateSettings(form: SettingsForm): ValidationResult {
     if (min !== null && max !== null) draftLengths[mode] = { min, max };
   }
 
+  // With page context off the list is unused and its textarea disabled: entries that name no
+  // site are left out on Save (the caller says so) rather than blocking it on a field the user
+  // cannot edit.
+  const sites = parseSiteLines(form.noContextSites);
+  if (form.sendPageContext && sites.invalid.length > 0) {
+    errors[NO_CONTEXT_SITES_FIELD_ID] = invalidSitesMessage(sites.invalid);
+  } else if (JSON.stringify(sites.hosts).length > SITE_LIST_MAX_CHARS) {
+    errors[NO_CONTEXT_SITES_FIELD_ID] = MESSAGES.sitesTooLong;
+  }
+
   if (!draft || !refinement || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -146,6 +176,8 @@ export function validateSettings(form: SettingsForm): ValidationResult {
       defaultMode: form.defaultMode,
       cacheEnabled: form.cacheEnabled,
       draftLengths,
+      sendPageContext: form.sendPageContext,
+      noContextSites: sites.hosts,
     },
   };
 }
@@ -172,5 +204,7 @@ export function formFromValues(values: SettingsValues): SettingsForm {
     defaultMode: values.defaultMode,
     cacheEnabled: values.cacheEnabled,
     draftLengths,
+    sendPageContext: values.sendPageContext,
+    noContextSites: values.noContextSites.join('\n'),
   };
 }

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
-import { cacheEnabled, twoStageEnabled } from '../../lib/settings/preferences';
+import {
+  messageText,
+  startMockProvider,
+  type MockProvider,
+} from '../fixtures/mock-provider/mock-provider';
+import {
+  cacheEnabled,
+  noContextSites,
+  sendPageContext,
+  twoStageEnabled,
+} from '../../lib/settings/preferences';
 import { forgetBreakersInMemory } from '../../lib/pipeline/circuit-breakers';
 import {
   DRAFT_KEY,
@@ -315,6 +324,66 @@ describe('cache', () => {
     await optimize('haiku');
     const again = await optimize('haiku');
     expect(again.find('refined')?.metadata.fromCache).toBe(false);
+  });
+});
+
+describe('page context', () => {
+  const page = { origin: 'https://mail.example.com', incognito: false };
+  const context = {
+    pageTitle: 'Inbox (3) - Secret Project',
+    pageUrl: 'https://mail.example.com/inbox/secret-project',
+    fieldHint: 'Reply to Dana',
+  };
+  const sent = (mock: MockProvider) =>
+    mock.requests.map((r) =>
+      (r.body?.messages ?? []).map((m) => messageText(m.content)).join('\n'),
+    );
+
+  it('sends the page title, address and field label by default', async () => {
+    await optimize('haiku autumn', { context, scope: page });
+    for (const text of [...sent(draftMock), ...sent(refinementMock)]) {
+      expect(text).toContain('Page title: Inbox (3) - Secret Project');
+      expect(text).toContain('Page: https://mail.example.com/inbox/secret-project');
+      expect(text).toContain('Field: Reply to Dana');
+    }
+  });
+
+  it.each([
+    ['page context is turned off', async () => sendPageContext.setValue(false)],
+    ['the site is listed', async () => noContextSites.setValue(['mail.example.com'])],
+    ['its parent domain is listed', async () => noContextSites.setValue(['example.com'])],
+  ])('sends none of it when %s, to either stage', async (_name, set) => {
+    await set();
+    await optimize('haiku autumn', { context, scope: page });
+    const texts = [...sent(draftMock), ...sent(refinementMock)];
+    expect(texts).toHaveLength(2);
+    for (const text of texts) {
+      expect(text).toContain('haiku autumn');
+      expect(text).not.toContain('Secret Project');
+      expect(text).not.toContain('Page:');
+      expect(text).not.toContain('Reply to Dana');
+    }
+  });
+
+  it('still sends it on a site the list does not cover', async () => {
+    await noContextSites.setValue(['example.com']);
+    await optimize('haiku autumn', {
+      context: { ...context, pageUrl: 'https://mail.example.org/inbox' },
+      scope: { origin: 'https://mail.example.org', incognito: false },
+    });
+    expect(sent(draftMock)[0]).toContain('Page title: Inbox (3) - Secret Project');
+  });
+
+  it('leaves a dropped context out of the cache key: another title on a listed site is a hit', async () => {
+    await cacheEnabled.setValue(true);
+    await noContextSites.setValue(['example.com']);
+    await optimize('haiku autumn', { context, scope: page });
+    const again = await optimize('haiku autumn', {
+      context: { ...context, pageTitle: 'Inbox (4) - Secret Project' },
+      scope: page,
+    });
+    expect(again.find('refined')?.metadata.fromCache).toBe(true);
+    expect(refinementMock.requests).toHaveLength(1);
   });
 });
 

@@ -50,6 +50,8 @@ describe('normalizeSettings', () => {
       defaultMode: 'general',
       cacheEnabled: true,
       draftLengths: DEFAULT_DRAFT_LENGTH,
+      sendPageContext: true,
+      noContextSites: [],
     });
   });
 
@@ -142,6 +144,20 @@ describe('normalizeSettings', () => {
       DEFAULT_DRAFT_LENGTH,
     ],
     [
+      'page context as text',
+      { sendPageContext: 'no' },
+      'Send page context',
+      (n) => n.values.sendPageContext,
+      true,
+    ],
+    [
+      'a site list that is one string',
+      { noContextSites: 'mail.example.com' },
+      'Sites that never get page context',
+      (n) => n.values.noContextSites,
+      [],
+    ],
+    [
       'a length range upside down',
       { draftLengths: { video: { min: 200, max: 20 } } },
       'Draft lengths',
@@ -191,12 +207,64 @@ describe('normalizeSettings', () => {
     expect(resetNotice([])).toBeNull();
   });
 
+  it('normalizes the site list: lower case, no duplicates, invalid entries left out and named', () => {
+    const { values, reset } = normalizeSettings({
+      sendPageContext: false,
+      noContextSites: [
+        'Mail.Example.com',
+        'https://mail.example.com/inbox',
+        '*.Docs.Example.org',
+        'www.example.net',
+        'not a host',
+        42,
+        '',
+      ],
+    });
+    expect(values.sendPageContext).toBe(false);
+    expect(values.noContextSites).toEqual(['mail.example.com', 'docs.example.org', 'example.net']);
+    expect(reset).toEqual([
+      {
+        label: 'Sites that never get page context',
+        reason: 'dropped-entries',
+        dropped: ['not a host', '42'],
+      },
+    ]);
+    expect(resetNotice(reset)).toBe(
+      'Sites that never get page context: these saved entries are not host names and were left out: “not a host”, “42”. Save to keep the list without them.',
+    );
+  });
+
+  it('keeps a valid site list without a notice', () => {
+    const { values, reset } = normalizeSettings({ noContextSites: ['example.com', '127.0.0.1'] });
+    expect(values.noContextSites).toEqual(['example.com', '127.0.0.1']);
+    expect(reset).toEqual([]);
+  });
+
+  it('words a notice with both a reset setting and left-out entries', () => {
+    const { reset } = normalizeSettings({ cacheEnabled: 'x', noContextSites: ['a b'] });
+    expect(resetNotice(reset)).toBe(
+      'Some saved settings were not valid and were reset to their defaults: Cache results. Sites that never get page context: these saved entries are not host names and were left out: “a b”. Save to keep these changes.',
+    );
+  });
+
   it('reads tampered storage through the same normalizer', async () => {
-    await fakeBrowser.storage.sync.set({ 'draft.timeoutMs': 'abc', 'refinement.preset': 42 });
+    await fakeBrowser.storage.sync.set({
+      'draft.timeoutMs': 'abc',
+      'refinement.preset': 42,
+      sendPageContext: 1,
+      noContextSites: ['EXAMPLE.com', 'exa mple.com'],
+    });
     const { values, reset } = await loadStoredSettings();
     expect(values.draft.timeoutMs).toBe(5000);
     expect(values.refinement.preset).toBe('openai');
-    expect(reset.map((r) => r.label)).toEqual(['Draft timeout', 'Refinement provider']);
+    expect(values.sendPageContext).toBe(true);
+    expect(values.noContextSites).toEqual(['example.com']);
+    expect(reset.map((r) => r.label)).toEqual([
+      'Draft timeout',
+      'Refinement provider',
+      'Send page context',
+      'Sites that never get page context',
+    ]);
   });
 });
 
@@ -394,12 +462,16 @@ describe('writing settings from the options page', () => {
       draft: { ...values.draft, apiKey: 'gsk_never_stored' },
       refinement: { ...values.refinement, apiKey: '' },
       draftLengths: { ...values.draftLengths, video: { min: 50, max: 60 } },
+      sendPageContext: false,
+      noContextSites: ['mail.example.com'],
     });
     const sync = await fakeBrowser.storage.sync.get(null);
     expect(sync).toMatchObject({
       'draft.timeoutMs': 5000,
       'refinement.baseUrl': 'https://api.openai.com/v1',
       draftLengths$: { v: 2 },
+      sendPageContext: false,
+      noContextSites: ['mail.example.com'],
     });
     expect((sync.draftLengths as Record<string, unknown>).video).toEqual({ min: 50, max: 60 });
     const everything = JSON.stringify([sync, await fakeBrowser.storage.local.get(null)]);

@@ -34,6 +34,8 @@ const VALUES: SettingsValues = {
   defaultMode: 'general',
   cacheEnabled: false,
   draftLengths: DEFAULT_DRAFT_LENGTH,
+  sendPageContext: true,
+  noContextSites: ['mail.example.com', '127.0.0.1'],
 };
 
 function form(edit: (draft: SettingsForm) => void = () => undefined): SettingsForm {
@@ -169,6 +171,65 @@ describe('validateSettings', () => {
     const errors = errorsOf(bad);
     expect(errors).toHaveProperty(stageFieldId('draft', 'preset'));
     expect(errors).toHaveProperty('default-mode');
+  });
+});
+
+describe('the sites that never get page context', () => {
+  it('saves what was typed as hosts: one per line, lower case, no duplicates', () => {
+    const result = validateSettings(
+      form((f) => {
+        f.noContextSites =
+          'https://Mail.Example.com/inbox\n\n*.docs.example.org\nmail.example.com\nwww.example.net\n';
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.values.noContextSites).toEqual([
+      'mail.example.com',
+      'docs.example.org',
+      'example.net',
+    ]);
+  });
+
+  it('names the line to fix', () => {
+    const errors = errorsOf(form((f) => (f.noContextSites = 'mail.example.com\nmy bank')));
+    expect(errors).toEqual({
+      'no-context-sites':
+        '“my bank” is not a site’s host name. Enter one host per line, such as mail.example.com',
+    });
+  });
+
+  it('names up to three lines, and counts the rest', () => {
+    const errors = errorsOf(form((f) => (f.noContextSites = 'a b\nc d\ne f\ng h\ni j')));
+    expect(errors['no-context-sites']).toBe(
+      '“a b”, “c d”, “e f” and 2 more are not sites’ host names. Enter one host per line, such as mail.example.com',
+    );
+  });
+
+  it('does not block Save on the unused list while page context is off', () => {
+    const result = validateSettings(
+      form((f) => {
+        f.sendPageContext = false;
+        f.noContextSites = 'example.com\nmy bank';
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      values: { sendPageContext: false, noContextSites: ['example.com'] },
+    });
+  });
+
+  it('refuses a list too long to sync', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `site-number-${i}.example.com`).join('\n');
+    const errors = errorsOf(form((f) => (f.noContextSites = many)));
+    expect(errors).toEqual({
+      'no-context-sites':
+        'This list is too long to sync with your browser: remove some sites (it holds about 7,000 characters)',
+    });
+  });
+
+  it('shows the saved hosts one per line', () => {
+    expect(formFromValues(VALUES).noContextSites).toBe('mail.example.com\n127.0.0.1');
   });
 });
 

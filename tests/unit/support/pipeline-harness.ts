@@ -6,7 +6,7 @@ import {
   forgetPipelineSettings,
   loadPipelineSettings,
 } from '../../../lib/pipeline/pipeline-settings';
-import { runPipeline } from '../../../lib/pipeline/run-pipeline';
+import { runPipeline, type RequestScope } from '../../../lib/pipeline/run-pipeline';
 import { closeRelayDb } from '../../../lib/secrets/relay-db';
 import { forgetStageSecret, saveStageSecret } from '../../../lib/secrets/secret-store';
 import { originOf } from '../../../lib/settings/base-url-rules';
@@ -65,18 +65,26 @@ export async function optimize(
     mode?: OptimizeRequest['mode'];
     signal?: AbortSignal;
     onEvent?: (e: ServerEvent) => void;
+    /** What the page offered; with `scope`, a request from that page's content script. */
+    context?: OptimizeRequest['context'];
+    scope?: RequestScope;
   } = {},
 ): Promise<RunResult> {
   const events: ServerEvent[] = [];
   const settings = await loadPipelineSettings();
   await runPipeline(
-    { prompt, mode: options.mode ?? 'general' },
+    {
+      prompt,
+      mode: options.mode ?? 'general',
+      ...(options.context ? { context: options.context } : {}),
+    },
     settings,
     (event) => {
       events.push(event);
       options.onEvent?.(event);
     },
     options.signal ?? new AbortController().signal,
+    options.scope,
   );
   return {
     events,
