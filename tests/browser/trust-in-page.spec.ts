@@ -33,7 +33,7 @@ test('"Apply refined" after the user typed before the selected part writes it wh
 test('the refinement never pulls focus back: keys typed in another field stay there', async ({
   extension,
 }) => {
-  suite.servers.refinement.setScenario({ firstTokenMs: 1200 });
+  suite.servers.refinement.setScenario({ firstTokenMs: 3000 });
   const field = await open(extension, 'refused-fields');
   const overlay = field.overlay();
   await field.page.getByTestId('opinion').click();
@@ -44,7 +44,7 @@ test('the refinement never pulls focus back: keys typed in another field stay th
   await field.page.getByTestId('shipping').click();
   await field.page.keyboard.type('12 Main St');
   await expect
-    .poll(() => overlay.status(), { timeout: 5_000 })
+    .poll(() => overlay.status(), { timeout: 10_000 })
     .toBe('You moved to another field, so the refined version was not written. Apply it?');
   await field.page.keyboard.type(', Springfield');
   expect(await field.text('shipping')).toBe('12 Main St, Springfield');
