@@ -12,7 +12,7 @@ import { createTabBudget } from '../lib/background/tab-budget';
 import { serveOptimizePort } from '../lib/messaging/port-server';
 import type { ExtensionIdentity } from '../lib/messaging/sender-role';
 import { startLegacyMigration } from '../lib/secrets/secret-store';
-import { loadStoredSettings } from '../lib/settings/stage-settings';
+import { loadStoredSettings } from '../lib/settings/settings-store';
 
 export default defineBackground(() => {
   // First, before any listener: content scripts may read no setting at all (Chrome).

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { KeyStatusReply } from '../../lib/messaging/protocol';
 import { PROVIDER_PRESETS, type ProviderPresetId } from '../../lib/providers/provider-presets';
 import { DEFAULT_DRAFT_LENGTH, type Mode } from '../../lib/prompts/modes';
-import { DEFAULT_TIMEOUT_MS, type StageName } from '../../lib/settings/stage-settings';
+import { DEFAULT_TIMEOUT_MS, type StageName } from '../../lib/settings/settings-store';
 import {
   DEFAULT_MODE_FIELD_ID,
   formFromValues,

@@ -1,6 +1,6 @@
 import { PROVIDER_PRESETS, isPresetId } from '../../lib/providers/provider-presets';
 import { keyFieldState, type KeyFieldState } from '../../lib/settings/key-plan';
-import type { StageName } from '../../lib/settings/stage-settings';
+import type { StageName } from '../../lib/settings/settings-store';
 import { stageFieldId, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../lib/settings/validate-settings';
 import { Field } from '../ui/field';
 import { PasswordInput } from '../ui/password-input';

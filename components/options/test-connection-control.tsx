@@ -1,4 +1,4 @@
-import type { StageName } from '../../lib/settings/stage-settings';
+import type { StageName } from '../../lib/settings/settings-store';
 import { StatusLine, type StatusTone } from '../ui/status-line';
 import { useOptionsStore, useStageDirty, type TestState } from './options-store';
 import { testConnection } from './test-connection';

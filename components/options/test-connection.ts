@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TestConnectionResult } from '../../lib/messaging/protocol';
 import { sendRuntimeMessage } from '../../lib/messaging/runtime-messages';
-import type { StageName } from '../../lib/settings/stage-settings';
+import type { StageName } from '../../lib/settings/settings-store';
 
 export type TestOutcome = { ok: true; text: string } | { ok: false; text: string };
 

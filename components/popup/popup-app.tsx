@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useId, useState } from 'react';
 import { MODES, MODE_LABELS, isMode, type Mode } from '../../lib/prompts/modes';
-import { defaultMode } from '../../lib/settings/preferences';
+import { defaultMode } from '../../lib/settings/settings-items';
 import { openSettings } from './open-settings';
 import { useOptimizerStore } from './optimizer-store';
 import { QualityDetails } from './quality-details';

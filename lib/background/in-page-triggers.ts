@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentMessage } from '../messaging/protocol';
 import { isMode, type Mode } from '../prompts/modes';
-import { defaultMode } from '../settings/preferences';
+import { defaultMode } from '../settings/settings-items';
 import { deliverToTab } from './deliver-to-tab';
 
 /** The keyboard shortcut's command name (wxt.config.ts `commands`). */

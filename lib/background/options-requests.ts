@@ -8,7 +8,7 @@ import { clearCache } from '../pipeline/result-cache';
 import { forgetStageSecret, readStageSecret, saveStageSecret } from '../secrets/secret-store';
 import { hostOf, hostOfOrigin, INSECURE_URL_WORDS, originOf } from '../settings/base-url-rules';
 import type { StageName } from '../settings/normalize-settings';
-import { insecureStoredBaseUrl, loadStoredSettings } from '../settings/stage-settings';
+import { insecureStoredBaseUrl, loadStoredSettings } from '../settings/settings-store';
 
 /**
  * The options page's requests about keys and the cache. Only extension pages may send them: the

@@ -1,4 +1,4 @@
-import type { StageName } from '../settings/stage-settings';
+import type { StageName } from '../settings/settings-store';
 import type {
   ClearCacheResult,
   InsertIntoPageResult,

@@ -4,12 +4,12 @@ import { keyBoundTo, readStageSecrets } from '../secrets/secret-store';
 import { hostOf, INSECURE_URL_WORDS } from '../settings/base-url-rules';
 import type { StoredSettings } from '../settings/normalize-settings';
 import type { PageContextPolicy } from '../settings/page-context-policy';
-import type { DraftLengths } from '../settings/preferences';
+import type { DraftLengths } from '../settings/settings-items';
 import {
   insecureStoredBaseUrl,
   loadStoredSettings,
   type StageConfig,
-} from '../settings/stage-settings';
+} from '../settings/settings-store';
 
 export interface PipelineSettings {
   draft: StageConfig;

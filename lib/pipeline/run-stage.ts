@@ -3,7 +3,7 @@ import type { TokenUsage } from '../messaging/protocol';
 import { streamChat, type ChatMessage } from '../providers/chat-stream';
 import type { ErrorSource } from '../providers/classify-error';
 import { providerLabel } from '../providers/provider-presets';
-import type { StageConfig } from '../settings/stage-settings';
+import type { StageConfig } from '../settings/settings-store';
 import { getBreaker } from './circuit-breakers';
 import { breakerSeconds, resilientCall } from './resilient-call';
 

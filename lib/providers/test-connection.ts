@@ -1,6 +1,6 @@
 import type { TestConnectionResult } from '../messaging/protocol';
 import { hostOf, INSECURE_URL_WORDS } from '../settings/base-url-rules';
-import { loadStageConfig, type StageName } from '../settings/stage-settings';
+import { loadStageConfig, type StageName } from '../settings/settings-store';
 import { listModels } from './chat-stream';
 import { classifyError } from './classify-error';
 import { providerLabel } from './provider-presets';

@@ -7,9 +7,9 @@ import {
   TIMEOUT_MAX_MS,
   TIMEOUT_MIN_MS,
 } from './normalize-settings';
-import type { DraftLengths } from './preferences';
+import type { DraftLengths } from './settings-items';
 import { parseSiteLines, SITE_LIST_MAX_CHARS } from './site-hosts';
-import type { StageConfig, StageName } from './stage-settings';
+import type { StageConfig, StageName } from './settings-store';
 
 export { LENGTH_MAX_WORDS, LENGTH_MIN_WORDS, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS };
 

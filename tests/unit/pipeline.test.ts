@@ -9,7 +9,7 @@ import {
   noContextSites,
   sendPageContext,
   twoStageEnabled,
-} from '../../lib/settings/preferences';
+} from '../../lib/settings/settings-items';
 import { forgetBreakersInMemory } from '../../lib/pipeline/circuit-breakers';
 import {
   DRAFT_KEY,

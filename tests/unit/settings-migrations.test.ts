@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_DRAFT_LENGTH } from '../../lib/prompts/modes';
-import { draftLengths, migrateDraftLengthsV1 } from '../../lib/settings/preferences';
-import { loadStageConfig } from '../../lib/settings/stage-settings';
+import { draftLengths, migrateDraftLengthsV1 } from '../../lib/settings/settings-items';
+import { loadStageConfig } from '../../lib/settings/settings-store';
 import { resetIndexedDb } from './support/pipeline-harness';
 
 describe('settings storage', () => {

@@ -18,7 +18,7 @@ import {
   resetNotice,
   type RawSettings,
 } from '../../lib/settings/normalize-settings';
-import { loadStoredSettings } from '../../lib/settings/stage-settings';
+import { loadStoredSettings } from '../../lib/settings/settings-store';
 import { formFromValues, validateSettings } from '../../lib/settings/validate-settings';
 import { DEFAULT_DRAFT_LENGTH } from '../../lib/prompts/modes';
 import { resetIndexedDb } from './support/pipeline-harness';

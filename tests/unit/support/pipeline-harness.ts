@@ -10,8 +10,9 @@ import { runPipeline, type RequestScope } from '../../../lib/pipeline/run-pipeli
 import { closeRelayDb } from '../../../lib/secrets/relay-db';
 import { forgetStageSecret, saveStageSecret } from '../../../lib/secrets/secret-store';
 import { originOf } from '../../../lib/settings/base-url-rules';
-import { cacheEnabled, twoStageEnabled } from '../../../lib/settings/preferences';
-import { stageSettings, type StageName } from '../../../lib/settings/stage-settings';
+import { cacheEnabled, twoStageEnabled } from '../../../lib/settings/settings-items';
+import { stageSettings } from '../../../lib/settings/settings-items';
+import type { StageName } from '../../../lib/settings/settings-store';
 import type { MockProvider } from '../../fixtures/mock-provider/mock-provider';
 
 export const DRAFT_KEY = 'gsk_test_draft_key';

@@ -1,4 +1,11 @@
 import { storage } from 'wxt/utils/storage';
+import { PROVIDER_PRESETS, type ProviderPresetId } from '../providers/provider-presets';
+import { DEFAULT_PRESET, DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
+/**
+ * Every setting's storage item, defined once and imported by every context that reads or writes
+ * it (the background, the options page, the popup). Reading goes through settings-store.ts, which
+ * validates what storage holds; nothing else calls getValue on these for a decision.
+ */
 import { DEFAULT_DRAFT_LENGTH, MODES, type Mode, type WordRange } from '../prompts/modes';
 
 export const twoStageEnabled = storage.defineItem<boolean>('sync:twoStageEnabled', {
@@ -51,3 +58,36 @@ export const noContextSites = storage.defineItem<string[]>('sync:noContextSites'
   fallback: [],
   version: 1,
 });
+
+/**
+ * One sync storage item per setting; they sync with the user's browser profile. API keys are not
+ * here: they live in the background's secret store (lib/secrets), bound to an origin.
+ */
+function defineStageItems(stage: StageName) {
+  const preset = DEFAULT_PRESET[stage];
+  return {
+    preset: storage.defineItem<ProviderPresetId>(`sync:${stage}.preset`, {
+      fallback: preset,
+      version: 1,
+    }),
+    baseUrl: storage.defineItem<string>(`sync:${stage}.baseUrl`, {
+      fallback: PROVIDER_PRESETS[preset].baseUrl,
+      version: 1,
+    }),
+    model: storage.defineItem<string>(`sync:${stage}.model`, {
+      fallback: PROVIDER_PRESETS[preset].model,
+      version: 1,
+    }),
+    timeoutMs: storage.defineItem<number>(`sync:${stage}.timeoutMs`, {
+      fallback: DEFAULT_TIMEOUT_MS[stage],
+      version: 1,
+    }),
+  };
+}
+
+export const draftSettings = defineStageItems('draft');
+export const refinementSettings = defineStageItems('refinement');
+export const stageSettings: Record<StageName, ReturnType<typeof defineStageItems>> = {
+  draft: draftSettings,
+  refinement: refinementSettings,
+};

@@ -1,58 +1,26 @@
 import { storage } from 'wxt/utils/storage';
-import { PROVIDER_PRESETS, type ProviderPresetId } from '../providers/provider-presets';
+import type { ProviderPresetId } from '../providers/provider-presets';
 import { keyBoundTo, readStageSecret } from '../secrets/secret-store';
 import { isInsecureBaseUrl } from './base-url-rules';
 import {
-  DEFAULT_PRESET,
-  DEFAULT_TIMEOUT_MS,
   normalizeSettings,
   type NormalizedSettings,
   type RawStageSettings,
   type StageName,
 } from './normalize-settings';
 import {
+  DRAFT_LENGTHS_VERSION,
   cacheEnabled,
   defaultMode,
   draftLengths,
   noContextSites,
   sendPageContext,
+  stageSettings,
   twoStageEnabled,
-} from './preferences';
+} from './settings-items';
+import { STAGES, type SettingsValues } from './validate-settings';
 
 export { DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
-
-/**
- * One sync storage item per setting; they sync with the user's browser profile. API keys are not
- * here: they live in the background's secret store (lib/secrets), bound to an origin.
- */
-function defineStageItems(stage: StageName) {
-  const preset = DEFAULT_PRESET[stage];
-  return {
-    preset: storage.defineItem<ProviderPresetId>(`sync:${stage}.preset`, {
-      fallback: preset,
-      version: 1,
-    }),
-    baseUrl: storage.defineItem<string>(`sync:${stage}.baseUrl`, {
-      fallback: PROVIDER_PRESETS[preset].baseUrl,
-      version: 1,
-    }),
-    model: storage.defineItem<string>(`sync:${stage}.model`, {
-      fallback: PROVIDER_PRESETS[preset].model,
-      version: 1,
-    }),
-    timeoutMs: storage.defineItem<number>(`sync:${stage}.timeoutMs`, {
-      fallback: DEFAULT_TIMEOUT_MS[stage],
-      version: 1,
-    }),
-  };
-}
-
-export const draftSettings = defineStageItems('draft');
-export const refinementSettings = defineStageItems('refinement');
-export const stageSettings: Record<StageName, ReturnType<typeof defineStageItems>> = {
-  draft: draftSettings,
-  refinement: refinementSettings,
-};
 
 export interface StageConfig {
   preset: ProviderPresetId;
@@ -125,4 +93,48 @@ export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
     config: { ...stored, apiKey: keyBoundTo(secret, stored.baseUrl) },
     refusedBaseUrl: refused,
   };
+}
+
+/**
+ * Writes every setting except keys (those go to the background, see key-requests.ts), not only
+ * the changed ones, so storage always matches what the form showed. One storage.sync write for
+ * all items (plus one for the lengths' version): sync allows 120 writes a minute, and one write
+ * per item let a few quick saves hit that quota.
+ */
+export async function writeSettings(values: SettingsValues): Promise<void> {
+  await storage.setItems([
+    ...STAGES.flatMap((stage) => {
+      const items = stageSettings[stage];
+      const config = values[stage];
+      return [
+        { item: items.preset, value: config.preset },
+        { item: items.baseUrl, value: config.baseUrl },
+        { item: items.model, value: config.model },
+        { item: items.timeoutMs, value: config.timeoutMs },
+      ];
+    }),
+    { item: twoStageEnabled, value: values.twoStageEnabled },
+    { item: defaultMode, value: values.defaultMode },
+    { item: cacheEnabled, value: values.cacheEnabled },
+    { item: draftLengths, value: values.draftLengths },
+    { item: sendPageContext, value: values.sendPageContext },
+    { item: noContextSites, value: values.noContextSites },
+  ]);
+  // setItems skips the version mark setValue writes on a fresh profile; without it the next start
+  // would run the v1 → v2 migration on v2 data and lose the lengths.
+  await storage.setMeta(draftLengths.key, { v: DRAFT_LENGTHS_VERSION });
+}
+
+/** Calls back on any change to any setting, from this page or elsewhere (sync, another tab). */
+export function watchSettings(onChange: () => void): () => void {
+  const unwatchers = [
+    ...STAGES.flatMap((stage) => Object.values(stageSettings[stage])),
+    twoStageEnabled,
+    defaultMode,
+    cacheEnabled,
+    draftLengths,
+    sendPageContext,
+    noContextSites,
+  ].map((item) => item.watch(() => onChange()));
+  return () => unwatchers.forEach((unwatch) => unwatch());
 }
