@@ -15,7 +15,7 @@ export interface StatusWords {
   canApply: boolean;
 }
 
-export const STATUS_WORDS = {
+const STATUS_WORDS = {
   drafting: 'Drafting…',
   refining: 'Draft ready! Refining in background…',
   singleStage: 'Optimizing in one stage…',
