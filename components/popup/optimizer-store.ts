@@ -1,30 +1,27 @@
 import { browser } from 'wxt/browser';
 import { create } from 'zustand';
-import type { ErrorInfo } from '../../lib/errors/error-codes';
 import { startOptimization, type OptimizationHandle } from '../../lib/messaging/optimize-client';
-import type { OptimizeRequest, ResultMetadata, ServerEvent } from '../../lib/messaging/protocol';
+import type { OptimizeRequest } from '../../lib/messaging/protocol';
+import {
+  IDLE,
+  reduceOptimization,
+  resultText,
+  type OptimizationAction,
+  type OptimizationState,
+} from '../../lib/optimization/optimization-state';
 
-/** Ephemeral UI state of one optimization in the popup (what the seed's usePromptOptimizer offered). */
-export interface OptimizerState {
-  isProcessing: boolean;
-  isDraftReady: boolean;
-  isRefining: boolean;
+/** Ephemeral UI state of one optimization in the popup. */
+export interface OptimizerData {
+  /** The optimization itself, as both UIs see it. */
+  run: OptimizationState;
   /** The prompt as the user wrote it, for Restore original. */
   originalPrompt: string;
-  draftPrompt: string;
-  /** What the result box shows: the draft, then the refinement (or the user's edit of either). */
+  /** What the result box shows: the best result so far, or the user's edit of it. */
   optimizedPrompt: string;
-  /** A refinement that arrived after the user edited the result: offered, never forced. */
-  pendingRefined: string | null;
   userEdited: boolean;
-  error: ErrorInfo | null;
-  /** Why the result came from one stage only, when it did. */
-  notice: ErrorInfo | null;
-  usedFallback: boolean;
-  refinementOff: boolean;
-  metadata: ResultMetadata | null;
-  isComplete: boolean;
+}
 
+export interface OptimizerState extends OptimizerData {
   optimize(request: OptimizeRequest): void;
   editResult(text: string): void;
   applyRefined(): void;
@@ -33,77 +30,27 @@ export interface OptimizerState {
   restoreOriginal(): void;
 }
 
-export type OptimizerData = Omit<
-  OptimizerState,
-  'optimize' | 'editResult' | 'applyRefined' | 'dismissRefined' | 'cancel' | 'restoreOriginal'
->;
-
-/** The state before any request, also the base of every new one. */
+/** The state before any request. */
 export const IDLE_STATE: OptimizerData = {
-  isProcessing: false,
-  isDraftReady: false,
-  isRefining: false,
+  run: IDLE,
   originalPrompt: '',
-  draftPrompt: '',
   optimizedPrompt: '',
-  pendingRefined: null,
   userEdited: false,
-  error: null,
-  notice: null,
-  usedFallback: false,
-  refinementOff: false,
-  metadata: null,
-  isComplete: false,
 };
 
-/** Pure: the next state after one protocol event. Exported for unit tests. */
-export function reduceEvent(state: OptimizerData, event: ServerEvent): Partial<OptimizerData> {
-  switch (event.type) {
-    case 'draft-delta':
-      return {
-        draftPrompt: state.draftPrompt + event.delta,
-        ...(state.userEdited ? {} : { optimizedPrompt: state.draftPrompt + event.delta }),
-      };
-    case 'draft':
-      return {
-        draftPrompt: event.draft,
-        isDraftReady: true,
-        isRefining: true,
-        ...(state.userEdited ? {} : { optimizedPrompt: event.draft }),
-      };
-    case 'fallback':
-      return { notice: event.reason, usedFallback: true, isRefining: true };
-    case 'refined-delta':
-      // A streamed refinement replaces the result live only while nothing else is shown.
-      return state.isDraftReady ? {} : { optimizedPrompt: state.optimizedPrompt + event.delta };
-    case 'refined':
-      return state.userEdited
-        ? { pendingRefined: event.refined, metadata: event.metadata, isRefining: false }
-        : { optimizedPrompt: event.refined, metadata: event.metadata, isRefining: false };
-    case 'done':
-      return {
-        isProcessing: false,
-        isRefining: false,
-        isComplete: true,
-        usedFallback: event.usedFallback,
-        refinementOff: event.note === 'refinement-off',
-        metadata: state.metadata ?? event.metadata,
-      };
-    case 'error':
-      return {
-        error: {
-          code: event.code,
-          message: event.message,
-          stage: event.stage,
-          retryable: event.retryable,
-          ...(event.provider !== undefined ? { provider: event.provider } : {}),
-          ...(event.retryAfterMs !== undefined ? { retryAfterMs: event.retryAfterMs } : {}),
-        },
-        isRefining: false,
-        // Without a draft the request is over; with one, `done` follows.
-        ...(state.isDraftReady ? {} : { isProcessing: false }),
-      };
-  }
+/**
+ * Pure: the popup after one event or action. A refinement that arrives after the user edited
+ * the result is offered, never forced. Exported for unit tests.
+ */
+export function popupAfter(data: OptimizerData, action: OptimizationAction): OptimizerData {
+  let run = reduceOptimization(data.run, action);
+  if (action.type === 'refined' && data.userEdited)
+    run = reduceOptimization(run, { type: 'hold-back' });
+  return {
+    ...data,
+    run,
+    optimizedPrompt: data.userEdited ? data.optimizedPrompt : resultText(run),
+  };
 }
 
 let handle: OptimizationHandle | null = null;
@@ -113,12 +60,12 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
 
   optimize(request) {
     handle?.cancel();
-    set({ ...IDLE_STATE, isProcessing: true, originalPrompt: request.prompt });
+    set({ ...popupAfter(IDLE_STATE, { type: 'start' }), originalPrompt: request.prompt });
     const current = startOptimization(
       request,
       (event) => {
         if (handle !== current) return;
-        set((state) => reduceEvent(state, event));
+        set((state) => popupAfter(state, event));
       },
       (info) => browser.runtime.connect(info),
     );
@@ -130,25 +77,28 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
   },
 
   applyRefined() {
-    const { pendingRefined } = get();
-    if (pendingRefined !== null)
-      set({ optimizedPrompt: pendingRefined, pendingRefined: null, userEdited: false });
+    if (get().run.phase !== 'offer') return;
+    set((state) => popupAfter({ ...state, userEdited: false }, { type: 'apply' }));
   },
 
   dismissRefined() {
-    set({ pendingRefined: null });
+    set((state) => ({ run: reduceOptimization(state.run, { type: 'dismiss' }) }));
   },
 
   cancel() {
     handle?.cancel();
     handle = null;
-    set({ isProcessing: false, isRefining: false });
+    set((state) => ({ run: reduceOptimization(state.run, { type: 'cancel' }) }));
   },
 
   restoreOriginal() {
     handle?.cancel();
     handle = null;
-    const { originalPrompt } = get();
-    set({ ...IDLE_STATE, originalPrompt, optimizedPrompt: originalPrompt });
+    const { originalPrompt, run } = get();
+    set({
+      run: reduceOptimization(run, { type: 'restore' }),
+      optimizedPrompt: originalPrompt,
+      userEdited: false,
+    });
   },
 }));

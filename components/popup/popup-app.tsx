@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useEffect, useId, useState } from 'react';
 import { MODES, MODE_LABELS, isMode, type Mode } from '../../lib/prompts/modes';
+import { isRunning } from '../../lib/optimization/optimization-state';
+import { optimizationWords } from '../../lib/optimization/optimization-words';
 import { defaultMode } from '../../lib/settings/settings-items';
 import { openSettings } from './open-settings';
 import { useOptimizerStore } from './optimizer-store';
@@ -32,7 +34,7 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && useOptimizerStore.getState().isProcessing) {
+      if (event.key === 'Escape' && isRunning(useOptimizerStore.getState().run.phase)) {
         event.preventDefault();
         useOptimizerStore.getState().cancel();
       }
@@ -41,7 +43,8 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const hasResult = state.optimizedPrompt !== '' || state.isProcessing;
+  const words = optimizationWords(state.run);
+  const hasResult = state.optimizedPrompt !== '' || words.canCancel;
   return (
     <main className="popup">
       <header>
@@ -95,19 +98,7 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
         </div>
       </form>
 
-      <StatusBanner {...state} />
-
-      {state.pendingRefined !== null && (
-        <div className="banner banner-offer" role="status">
-          Refined version ready —{' '}
-          <button type="button" onClick={state.applyRefined}>
-            Apply
-          </button>{' '}
-          <button type="button" onClick={state.dismissRefined}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <StatusBanner words={words} onApply={state.applyRefined} onDismiss={state.dismissRefined} />
 
       {hasResult && (
         <section className="result">
@@ -120,7 +111,7 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
           />
           <ResultActions
             text={state.optimizedPrompt}
-            canCancel={state.isProcessing}
+            canCancel={words.canCancel}
             canRestore={
               state.originalPrompt !== '' && state.optimizedPrompt !== state.originalPrompt
             }
@@ -128,7 +119,9 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
             onRestore={state.restoreOriginal}
             extra={resultExtra?.(state.optimizedPrompt)}
           />
-          {state.metadata?.quality.refined && <QualityDetails quality={state.metadata.quality} />}
+          {state.run.metadata?.quality.refined && (
+            <QualityDetails quality={state.run.metadata.quality} />
+          )}
         </section>
       )}
     </main>

@@ -1,20 +1,12 @@
 import type { ReactNode } from 'react';
-import { needsSettings } from '../../lib/errors/error-words';
-import type { OptimizerState } from './optimizer-store';
+import type { StatusWords } from '../../lib/optimization/optimization-words';
 import { openSettings } from './open-settings';
 
-type Props = Pick<
-  OptimizerState,
-  | 'isProcessing'
-  | 'isDraftReady'
-  | 'isRefining'
-  | 'error'
-  | 'notice'
-  | 'usedFallback'
-  | 'refinementOff'
-  | 'isComplete'
-  | 'metadata'
->;
+interface Props {
+  words: StatusWords;
+  onApply: () => void;
+  onDismiss: () => void;
+}
 
 function SettingsLink() {
   return (
@@ -24,64 +16,57 @@ function SettingsLink() {
   );
 }
 
-/** One line that says where the request is, announced politely to screen readers. */
-export function StatusBanner(props: Props) {
-  const {
-    isProcessing,
-    isDraftReady,
-    isRefining,
-    error,
-    notice,
-    refinementOff,
-    isComplete,
-    metadata,
-  } = props;
+function Message({ words }: { words: StatusWords }) {
+  const { message, lead } = words;
+  if (lead === null || !message.startsWith(lead)) return <>{message}</>;
+  return (
+    <>
+      <strong>{lead}</strong>
+      {message.slice(lead.length)}
+    </>
+  );
+}
+
+/**
+ * One line that says where the request is, announced politely to screen readers; a failure is
+ * announced at once instead.
+ */
+export function StatusBanner({ words, onApply, onDismiss }: Props) {
+  const isError = words.tone === 'error';
   let body: ReactNode = null;
-  let tone = 'info';
-  if (isProcessing && !isDraftReady && !notice) {
+  if (!isError && words.message) {
     body = (
       <>
-        <span className="spinner" aria-hidden="true" /> Drafting…
-      </>
-    );
-  } else if (isRefining && isDraftReady) {
-    body = (
-      <>
-        <span className="spinner" aria-hidden="true" /> <strong>Draft ready</strong>! Refining in
-        background…
-      </>
-    );
-  } else if (isRefining && notice) {
-    body = (
-      <>
-        <span className="spinner" aria-hidden="true" /> {notice.message} Optimizing in one stage…
-      </>
-    );
-  } else if (isComplete && refinementOff && !error) {
-    body = (
-      <>
-        <strong>Draft ready</strong>! Refinement is off: add a Refinement API key to refine.{' '}
-        <SettingsLink />
-      </>
-    );
-  } else if (isComplete && metadata?.quality.refined && !error) {
-    tone = 'success';
-    body = (
-      <>
-        <strong>Refined</strong>! Quality score: {metadata.quality.refined.score}%
-        {metadata.fromCache ? ' (from cache)' : ''}
+        {words.busy && <span className="spinner" aria-hidden="true" />} <Message words={words} />
+        {words.settingsLink && (
+          <>
+            {' '}
+            <SettingsLink />
+          </>
+        )}
+        {words.canApply && (
+          <>
+            {' '}
+            <button type="button" onClick={onApply}>
+              Apply
+            </button>{' '}
+            <button type="button" onClick={onDismiss}>
+              Dismiss
+            </button>
+          </>
+        )}
       </>
     );
   }
-
+  const tone = words.canApply ? 'offer' : words.tone;
   return (
     <div className="status-area">
       <div className={`banner banner-${tone}`} role="status" aria-live="polite">
         {body}
       </div>
-      {error && (
+      {isError && (
         <div className="banner banner-error" role="alert">
-          {error.message} {needsSettings(error.code) && <SettingsLink />}
+          {words.message} {words.settingsLink && <SettingsLink />}
         </div>
       )}
     </div>

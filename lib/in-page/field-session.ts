@@ -1,5 +1,3 @@
-import type { ErrorInfo } from '../errors/error-codes';
-import { needsSettings } from '../errors/error-words';
 import {
   locateRegion,
   readFieldText,
@@ -8,21 +6,19 @@ import {
 } from '../field-adapters/field-region';
 import { appendToValueRegion, writeRegion, type WriteResult } from '../field-adapters/write-field';
 import type { OptimizationHandle } from '../messaging/optimize-client';
-import type { OptimizeRequest, ResultMetadata, ServerEvent } from '../messaging/protocol';
+import type { OptimizeRequest, ServerEvent } from '../messaging/protocol';
+import {
+  IDLE,
+  isRunning,
+  reduceOptimization,
+  type OptimizationAction,
+  type OptimizationState,
+  type Phase,
+} from '../optimization/optimization-state';
+import { optimizationWords } from '../optimization/optimization-words';
 import type { Mode } from '../prompts/modes';
 import type { OverlayState } from '../overlay/overlay-view';
 import { deepActiveElement, type FieldTarget } from './find-field';
-
-export type Phase =
-  | 'drafting'
-  | 'refining'
-  | 'single-stage'
-  | 'refined'
-  | 'offer'
-  | 'draft-only'
-  | 'error'
-  | 'cancelled'
-  | 'restored';
 
 export interface SessionDeps {
   /** Starts a request; the first one is started by the always-on script before this loads. */
@@ -48,7 +44,8 @@ const HELD_BACK_WORDS: Record<HeldBack, string> = {
  * always one click away. Never writes anywhere but its own field, and never once that is gone.
  */
 export class FieldSession {
-  phase: Phase = 'drafting';
+  /** The optimization as both UIs see it; everything else here is about the field. */
+  private state: OptimizationState = reduceOptimization(IDLE, { type: 'start' });
   private region: FieldRegion | null;
   /** The field's text right after our last write (or at the start): "untouched since" means equal. */
   private expectedWhole: string | null;
@@ -60,13 +57,6 @@ export class FieldSession {
   private pendingDelta = '';
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private originalWhole = '';
-  private draft: string | null = null;
-  private refined: string | null = null;
-  private refinedStream = '';
-  private metadata: ResultMetadata | null = null;
-  private error: ErrorInfo | null = null;
-  private notice: ErrorInfo | null = null;
-  private refinementOff = false;
   private message = '';
   private writes: Promise<unknown> = Promise.resolve();
   private handle: OptimizationHandle | null = null;
@@ -102,8 +92,24 @@ export class FieldSession {
     return this.request.mode;
   }
 
+  get phase(): Phase {
+    return this.state.phase;
+  }
+
   get running(): boolean {
-    return this.phase === 'drafting' || this.phase === 'refining' || this.phase === 'single-stage';
+    return isRunning(this.state.phase);
+  }
+
+  private get draft(): string | null {
+    return this.state.draft;
+  }
+
+  private get refined(): string | null {
+    return this.state.refined;
+  }
+
+  private dispatch(action: OptimizationAction): void {
+    this.state = reduceOptimization(this.state, action);
   }
 
   /** Takes over a request that is already under way, draining what arrived before this loaded. */
@@ -123,16 +129,9 @@ export class FieldSession {
   }
 
   private resetResult(): void {
-    this.phase = 'drafting';
+    this.dispatch({ type: 'start' });
     this.streamed = '';
     this.streamedIntoField = false;
-    this.draft = null;
-    this.refined = null;
-    this.refinedStream = '';
-    this.metadata = null;
-    this.error = null;
-    this.notice = null;
-    this.refinementOff = false;
     this.message = '';
     this.heldBack = null;
   }
@@ -192,6 +191,7 @@ export class FieldSession {
   onEvent(event: ServerEvent, generation: number): void {
     if (generation !== this.generation || this.phase === 'cancelled') return;
     this.busyNotice = null;
+    this.dispatch(event);
     switch (event.type) {
       case 'draft-delta':
         this.onDraftDelta(event.delta);
@@ -200,31 +200,15 @@ export class FieldSession {
         this.onDraft(event.draft);
         break;
       case 'fallback':
-        this.phase = 'single-stage';
-        this.notice = event.reason;
         // A draft that failed half-way (or was a refusal) does not stay in the field meanwhile.
         void this.revertPartialDraft();
         break;
-      case 'refined-delta':
-        this.refinedStream += event.delta;
-        break;
       case 'refined':
-        this.metadata = event.metadata;
         this.onRefined(event.refined);
         break;
-      case 'done':
-        this.metadata ??= event.metadata;
-        this.refinementOff = event.note === 'refinement-off';
-        if (
-          this.phase === 'refining' ||
-          this.phase === 'drafting' ||
-          this.phase === 'single-stage'
-        ) {
-          this.phase = this.draft !== null ? 'draft-only' : 'error';
-        }
-        break;
-      case 'error':
-        this.onError(event);
+      case 'end':
+        // With no draft the request failed: the field goes back to what the user wrote.
+        if (event.outcome === 'failed') void this.revertPartialDraft();
         break;
     }
     this.render();
@@ -299,8 +283,6 @@ export class FieldSession {
   }
 
   private onDraft(draft: string): void {
-    this.draft = draft;
-    this.phase = 'refining';
     if (!this.target) return;
     // Queued now, not after an await: a refinement that arrives at once (a cached result) must
     // be written after the draft, never under it.
@@ -321,8 +303,6 @@ export class FieldSession {
   }
 
   private onRefined(refined: string): void {
-    this.refined = refined;
-    this.phase = 'refined';
     if (!this.target) return;
     void this.queue(async () => {
       if (this.target?.kind === 'mirror') return this.render();
@@ -331,21 +311,10 @@ export class FieldSession {
         const ok = await this.write(() => writeRegion(this.target!, this.region!, refined));
         if (!ok) await this.fallBackToClipboard(refined);
       } else if (this.heldBack !== 'gone') {
-        this.phase = 'offer';
+        this.dispatch({ type: 'hold-back' });
       }
       this.render();
     }, undefined);
-  }
-
-  private onError(error: ErrorInfo): void {
-    this.error = error;
-    if (this.draft !== null) {
-      // The draft stays: it is a usable result.
-      this.phase = 'draft-only';
-      return;
-    }
-    this.phase = 'error';
-    void this.revertPartialDraft();
   }
 
   /** A half-streamed draft is never left behind: the field goes back to what the user wrote. */
@@ -372,12 +341,8 @@ export class FieldSession {
   cancel(): void {
     if (!this.running) return;
     this.handle?.cancel();
-    const hadDraft = this.draft !== null;
-    this.phase = 'cancelled';
-    this.message = hadDraft
-      ? 'Cancelled — the draft is kept.'
-      : 'Cancelled — your text is unchanged.';
-    if (!hadDraft) void this.revertPartialDraft();
+    this.dispatch({ type: 'cancel' });
+    if (this.draft === null) void this.revertPartialDraft();
     this.render();
   }
 
@@ -405,8 +370,7 @@ export class FieldSession {
   async restore(original: string = this.original): Promise<void> {
     this.handle?.cancel();
     this.generation += 1;
-    this.phase = 'restored';
-    this.error = null;
+    this.dispatch({ type: 'restore' });
     await this.putBack(
       original,
       'Original restored.',
@@ -417,7 +381,7 @@ export class FieldSession {
 
   async apply(): Promise<void> {
     if (this.refined === null) return;
-    this.phase = 'refined';
+    this.dispatch({ type: 'apply' });
     this.heldBack = null;
     await this.putBack(
       this.refined,
@@ -432,9 +396,7 @@ export class FieldSession {
   }
 
   dismiss(): void {
-    this.phase = 'draft-only';
-    this.refined = null;
-    this.message = 'Kept your version.';
+    this.dispatch({ type: 'dismiss' });
     this.render();
   }
 
@@ -465,66 +427,57 @@ export class FieldSession {
   }
 
   viewState(): OverlayState {
-    const refinedScore = this.metadata?.quality.refined ?? null;
+    const words = optimizationWords(this.state);
+    const { phase, metadata } = this.state;
     // Results live in the panel when there is no field to hold them, or it may not be written.
     const gone = this.target !== null && !this.fieldAlive();
     const inPanel = !this.target || this.target.kind === 'mirror' || this.heldBack !== null || gone;
     const base: OverlayState = {
-      message: '',
-      tone: 'info',
-      busy: false,
+      message: words.message,
+      tone: words.tone,
+      busy: words.busy,
       preview: null,
       offer: null,
-      settingsLink: false,
-      canCancel: this.running,
+      settingsLink: words.settingsLink,
+      canCancel: words.canCancel,
       canRestore:
         this.target !== null &&
         !gone &&
-        this.phase !== 'restored' &&
-        (this.streamedIntoField ||
-          this.draft !== null ||
-          this.phase === 'refined' ||
-          this.phase === 'offer'),
+        phase !== 'restored' &&
+        (this.streamedIntoField || this.draft !== null || phase === 'refined' || phase === 'offer'),
       canRestoreEarlier: this.earlierOriginal !== null && !gone,
-      canRetry: false,
+      canRetry: words.canRetry,
       copyText: this.refined ?? this.draft,
       originalCopy: gone ? this.original : null,
       mode: this.request.mode,
       checklist: null,
     };
-    const withError = (state: OverlayState): OverlayState =>
-      this.error
-        ? {
-            ...state,
-            message: this.error.message,
-            tone: 'error',
-            settingsLink: needsSettings(this.error.code),
-            canRetry: this.error.retryable,
-          }
-        : state;
     const busyWords = (words: string) => (this.busyNotice ? this.busyNotice : words);
+    // Words about this field (a clipboard fallback, a put-back) say more than the status.
+    const fieldWords = (words: string) => this.message || words;
 
-    if (gone && !this.running && this.phase !== 'error') {
+    if (gone && !this.running && phase !== 'failed') {
       return {
         ...base,
-        message: this.message || HELD_BACK_WORDS.gone,
+        message: fieldWords(HELD_BACK_WORDS.gone),
+        tone: 'info',
+        settingsLink: false,
+        canRetry: false,
         preview: this.refined ?? this.draft,
       };
     }
-    switch (this.phase) {
+    switch (phase) {
       case 'drafting':
         return {
           ...base,
-          message: busyWords('Drafting…'),
-          busy: true,
-          preview: this.target?.kind === 'value' && !gone ? null : this.streamed || null,
+          message: busyWords(words.message),
+          preview: this.target?.kind === 'value' && !gone ? null : this.state.draftStream || null,
         };
       case 'single-stage':
         return {
           ...base,
-          message: busyWords(`${this.notice?.message ?? ''} Optimizing in one stage…`.trim()),
-          busy: true,
-          preview: this.refinedStream || null,
+          message: busyWords(words.message),
+          preview: this.state.refinedStream || null,
         };
       case 'refining':
         return {
@@ -534,18 +487,16 @@ export class FieldSession {
               ? 'You moved to another field, so the draft is shown here. Refining in background…'
               : this.message
                 ? `${this.message} Refining in background…`
-                : 'Draft ready! Refining in background…',
+                : words.message,
           ),
-          busy: true,
           preview: inPanel ? this.draft : null,
         };
       case 'refined':
         return {
           ...base,
-          message: this.message || `Refined! Quality score: ${refinedScore?.score ?? 0}%`,
-          tone: 'success',
+          message: fieldWords(words.message),
           preview: inPanel ? this.refined : null,
-          checklist: refinedScore,
+          checklist: metadata?.quality.refined ?? null,
         };
       case 'offer':
         return {
@@ -554,28 +505,21 @@ export class FieldSession {
           offer: { draft: this.draft ?? this.original, refined: this.refined ?? '' },
         };
       case 'draft-only':
-        if (this.error) return withError({ ...base, preview: inPanel ? this.draft : null });
         return {
           ...base,
-          message:
-            this.message ||
-            (this.refinementOff
-              ? 'Draft ready! Refinement is off: add a Refinement API key in settings to refine.'
-              : 'Draft ready.'),
-          settingsLink: this.refinementOff,
+          message: this.state.error ? words.message : fieldWords(words.message),
           preview: inPanel ? this.draft : null,
         };
-      case 'error':
-        return withError({
-          ...base,
-          message: 'Prompt Relay could not optimize this prompt.',
-          tone: 'error',
-          copyText: null,
-        });
+      case 'kept':
+        return { ...base, preview: inPanel ? this.draft : null };
+      case 'failed':
+        return { ...base, copyText: null };
       case 'cancelled':
-        return { ...base, message: this.message, canRetry: true, copyText: this.draft };
+        return { ...base, copyText: this.draft };
       case 'restored':
-        return { ...base, message: this.message, tone: 'success', copyText: null, canRetry: true };
+        return { ...base, message: this.message, copyText: null };
+      case 'idle':
+        return base;
     }
   }
 }

@@ -1,21 +1,43 @@
 import type { Runtime } from 'webextension-polyfill';
+import type { ErrorInfo } from '../errors/error-codes';
 import {
   OPTIMIZE_PORT_NAME,
   type ClientMessage,
+  type EndEvent,
   type OptimizeRequest,
   type ServerEvent,
 } from './protocol';
 
 export interface OptimizationHandle {
+  /** Stops the request; the caller hears nothing more (it knows it ended the request). */
   cancel(): void;
-  /** Resolves when the request is over: finished, failed, cancelled or interrupted. */
-  finished: Promise<void>;
+}
+
+function interruption(draftKept: boolean): EndEvent {
+  const error: ErrorInfo = draftKept
+    ? {
+        code: 'interrupted',
+        stage: 'refinement',
+        retryable: true,
+        message: 'The refinement was interrupted — the draft is kept. Retry to refine again.',
+      }
+    : {
+        code: 'interrupted',
+        stage: 'request',
+        retryable: true,
+        message: 'Prompt Relay was interrupted before a result arrived. Retry.',
+      };
+  // No metadata came: the background that measured it is gone.
+  return draftKept
+    ? { type: 'end', outcome: 'draft-only', fromCache: false, metadata: null, error }
+    : { type: 'end', outcome: 'failed', fromCache: false, error };
 }
 
 /**
- * The one client for the port protocol, shared by the popup and the content script. If the Port
- * drops before `done` or a final `error` (the worker was stopped or crashed), it reports an
- * `interrupted` error so the UI can keep what it has and offer Retry.
+ * The one client for the port protocol, shared by the popup and the content script. `onEvent`
+ * hears exactly one `end`, last: the background's, or — when the Port drops first (the worker was
+ * stopped or crashed) — an `interrupted` one, so the UI keeps what it has and offers Retry. After
+ * `cancel()` it hears nothing more.
  */
 export function startOptimization(
   request: OptimizeRequest,
@@ -23,38 +45,21 @@ export function startOptimization(
   connect: (info: { name: string }) => Runtime.Port,
 ): OptimizationHandle {
   const port = connect({ name: OPTIMIZE_PORT_NAME });
-  let settled = false;
-  let hasResult = false;
-  let resolveFinished: () => void = () => {};
-  const finished = new Promise<void>((resolve) => {
-    resolveFinished = resolve;
-  });
-  const settle = () => {
-    if (settled) return;
-    settled = true;
-    resolveFinished();
-  };
+  let ended = false;
+  // Only to word an interruption: whether the draft the user holds is a whole one.
+  let draftKept = false;
 
   port.onMessage.addListener((message: unknown) => {
-    if (settled) return;
+    if (ended) return;
     const event = message as ServerEvent;
-    if (event.type === 'draft') hasResult = true;
+    if (event.type === 'draft') draftKept = true;
+    if (event.type === 'end') ended = true;
     onEvent(event);
-    // An error with a result in hand is followed by `done`; without one it ends the request.
-    if (event.type === 'done' || (event.type === 'error' && !hasResult)) settle();
   });
   port.onDisconnect.addListener(() => {
-    if (settled) return;
-    onEvent({
-      type: 'error',
-      code: 'interrupted',
-      stage: hasResult ? 'refinement' : 'request',
-      retryable: true,
-      message: hasResult
-        ? 'The refinement was interrupted — the draft is kept. Retry to refine again.'
-        : 'Prompt Relay was interrupted before a result arrived. Retry.',
-    });
-    settle();
+    if (ended) return;
+    ended = true;
+    onEvent(interruption(draftKept));
   });
 
   const post = (message: ClientMessage) => port.postMessage(message);
@@ -62,16 +67,14 @@ export function startOptimization(
 
   return {
     cancel() {
-      if (settled) return;
-      settled = true;
+      if (ended) return;
+      ended = true;
       try {
         post({ type: 'cancel' });
         port.disconnect();
       } catch {
         // Already disconnected.
       }
-      resolveFinished();
     },
-    finished,
   };
 }

@@ -5,7 +5,7 @@ import type { BudgetGrant, TabBudget } from '../background/tab-budget';
 import { loadPipelineSettings, type PipelineSettings } from '../pipeline/pipeline-settings';
 import { EXTENSION_ORIGIN, runPipeline, type RequestScope } from '../pipeline/run-pipeline';
 import { parseClientMessage } from './parse-client-message';
-import { OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
+import { CANCELLED_END, OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
 import { classifySender, type ExtensionIdentity, type KnownSender } from './sender-role';
 import { PipelineError, type ErrorInfo } from '../errors/error-codes';
 
@@ -69,27 +69,34 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
   const keepAlive = deps.keepAlive ?? touchExtensionApi;
   const controller = new AbortController();
   let started = false;
-  let open = true;
+  let connected = true;
+  let ended = false;
 
   port.onDisconnect.addListener(() => {
-    open = false;
+    connected = false;
     controller.abort();
   });
 
   const emit = (event: ServerEvent) => {
-    if (!open) return;
+    // `end` is final: whatever else might still be said after it goes nowhere.
+    if (!connected || ended) return;
+    if (event.type === 'end') ended = true;
     try {
       port.postMessage(event);
     } catch {
       // The other side is gone: stop spending tokens.
-      open = false;
+      connected = false;
       controller.abort();
     }
   };
   const close = () => {
-    if (!open) return;
-    open = false;
+    if (!connected) return;
+    connected = false;
     port.disconnect();
+  };
+  const failWith = (error: ErrorInfo) => {
+    emit({ type: 'end', outcome: 'failed', fromCache: false, error });
+    close();
   };
 
   port.onMessage.addListener((raw: unknown) => {
@@ -97,6 +104,7 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
     if (!message) return;
     if (message.type === 'cancel') {
       controller.abort();
+      emit(CANCELLED_END);
       close();
       return;
     }
@@ -105,14 +113,12 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
     const grant =
       sender.role === 'content-script' && deps.budget ? deps.budget.acquire(sender.tabId) : null;
     if (grant && !grant.ok) {
-      emit({
-        type: 'error',
+      failWith({
         code: 'tab-budget',
         stage: 'request',
         retryable: true,
         message: budgetWords(grant),
       });
-      close();
       return;
     }
     void (async () => {
@@ -124,7 +130,7 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
         } catch (error) {
           // Settings that cannot be used (an http:// base URL with a key, an unreadable store)
           // end the request with words, never as "interrupted".
-          emit({ type: 'error', ...settingsErrorInfo(error) });
+          failWith(settingsErrorInfo(error));
           return;
         }
         await run(message.request, settings, emit, controller.signal, scopeOf(sender));

@@ -39,32 +39,60 @@ export interface ResultMetadata {
   /** Estimated from public list prices; null when the model's price is unknown. */
   estimatedCostUsd: number | null;
   quality: QualityReport;
-  fromCache: boolean;
 }
 
-/** Background → client, in this order: draft-delta*, draft, refined-delta*, refined, done; or error. */
+/**
+ * How a request ended, as the user sees it:
+ * - `refined`: the refinement followed a draft (the full two-stage result);
+ * - `single-stage`: the refinement provider answered alone (two-stage off, no draft key, or the
+ *   draft failed: then a `fallback` notice came first);
+ * - `draft-only`: the draft is the result (no refinement key, or the refinement failed: then
+ *   `error` says why, and a `refinement-failed` notice came first);
+ * - `failed`: no result, `error` says why and what to do;
+ * - `cancelled`: the client asked to stop.
+ */
+export type Outcome = 'refined' | 'single-stage' | 'draft-only' | 'failed' | 'cancelled';
+
+/** The one final event of every request: nothing follows it, and nothing else ends a request. */
+export type EndEvent =
+  | {
+      type: 'end';
+      outcome: 'refined' | 'single-stage';
+      fromCache: boolean;
+      metadata: ResultMetadata;
+    }
+  | {
+      type: 'end';
+      outcome: 'draft-only';
+      fromCache: boolean;
+      /** Null when the background was interrupted before it could measure. */
+      metadata: ResultMetadata | null;
+      /** Why there is no refinement, when it failed; absent when refinement is off. */
+      error?: ErrorInfo;
+    }
+  | { type: 'end'; outcome: 'failed'; fromCache: false; error: ErrorInfo }
+  | { type: 'end'; outcome: 'cancelled'; fromCache: false };
+
+/** Non-final: something went wrong that the request survives. */
+export type NoticeEvent =
+  /** The draft stage failed (or was refused, or its breaker is open): the refinement answers alone. */
+  | { type: 'fallback'; reason: ErrorInfo }
+  /** The refinement failed: the draft stays the result (`end` with `draft-only` follows). */
+  | { type: 'refinement-failed'; reason: ErrorInfo };
+
+/**
+ * Background → client, in this order: draft-delta*, draft, refined-delta*, refined, end — with
+ * notices between, and stages left out as the plan says. Exactly one `end`, always last.
+ */
 export type ServerEvent =
   | { type: 'draft-delta'; delta: string }
-  | { type: 'draft'; draft: string; status: 'draft_ready'; timestamp: number }
-  /** The draft stage failed or was skipped; the refinement provider alone will answer. */
-  | { type: 'fallback'; reason: ErrorInfo }
+  | { type: 'draft'; draft: string }
   | { type: 'refined-delta'; delta: string }
-  | {
-      type: 'refined';
-      refined: string;
-      status: 'complete';
-      metadata: ResultMetadata;
-      timestamp: number;
-    }
-  | {
-      type: 'done';
-      status: 'finished';
-      usedFallback: boolean;
-      /** Why the result is what it is, when it is not the full two-stage result. */
-      note?: 'refinement-off' | 'refinement-failed' | 'single-stage';
-      metadata: ResultMetadata;
-    }
-  | ({ type: 'error' } & ErrorInfo);
+  | { type: 'refined'; refined: string }
+  | NoticeEvent
+  | EndEvent;
+
+export const CANCELLED_END: EndEvent = { type: 'end', outcome: 'cancelled', fromCache: false };
 
 /** What the options page may know about a saved key. */
 export type KeyStatus =

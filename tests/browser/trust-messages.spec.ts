@@ -94,7 +94,7 @@ test('a page that opens more optimizations than a person would gets the budget w
               connect(info: { name: string }): {
                 postMessage(m: unknown): void;
                 onMessage: {
-                  addListener(l: (m: { type: string; message?: string }) => void): void;
+                  addListener(l: (m: { type: string; error?: { message: string } }) => void): void;
                 };
               };
             };
@@ -104,7 +104,7 @@ test('a page that opens more optimizations than a person would gets the budget w
         for (let i = 0; i < answers.length; i += 1) {
           const port = chrome.runtime.connect({ name: 'prompt-relay/optimize' });
           port.onMessage.addListener((event) => {
-            answers[i] ??= event.type === 'error' ? (event.message ?? 'error') : event.type;
+            answers[i] ??= event.error ? event.error.message : event.type;
           });
           port.postMessage({ type: 'start', request: { prompt: `prompt ${i}`, mode: 'general' } });
         }

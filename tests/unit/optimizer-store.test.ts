@@ -1,26 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IDLE_STATE,
-  reduceEvent,
-  type OptimizerData,
-} from '../../components/popup/optimizer-store';
-import type { ResultMetadata, ServerEvent } from '../../lib/messaging/protocol';
+import { IDLE_STATE, popupAfter, type OptimizerData } from '../../components/popup/optimizer-store';
+import type { ResultMetadata } from '../../lib/messaging/protocol';
+import type { OptimizationAction } from '../../lib/optimization/optimization-state';
 
-type Data = OptimizerData;
-const start: Data = { ...IDLE_STATE, isProcessing: true, originalPrompt: 'p' };
+const start: OptimizerData = {
+  ...popupAfter(IDLE_STATE, { type: 'start' }),
+  originalPrompt: 'p',
+};
 
 const metadata = {
   quality: { original: { score: 0, checklist: [] }, draft: null, refined: null },
 } as unknown as ResultMetadata;
 
 function play(
-  events: ServerEvent[],
-  from: Data = start,
+  actions: OptimizationAction[],
   edit?: { after: number; text: string },
-): Data {
-  let state = from;
-  events.forEach((event, i) => {
-    state = { ...state, ...reduceEvent(state, event) };
+): OptimizerData {
+  let state = start;
+  actions.forEach((action, i) => {
+    state = popupAfter(state, action);
     if (edit && edit.after === i)
       state = { ...state, optimizedPrompt: edit.text, userEdited: true };
   });
@@ -29,33 +27,42 @@ function play(
 
 describe('popup optimizer state', () => {
   it('shows the draft as it streams, then replaces it with the refinement', () => {
-    const state = play([
+    const seen: string[] = [];
+    let state = start;
+    for (const action of [
       { type: 'draft-delta', delta: 'Dr' },
       { type: 'draft-delta', delta: 'aft' },
-      { type: 'draft', draft: 'Draft', status: 'draft_ready', timestamp: 1 },
+      { type: 'draft', draft: 'Draft' },
       { type: 'refined-delta', delta: 'Ref' },
-      { type: 'refined', refined: 'Refined', status: 'complete', metadata, timestamp: 2 },
-      { type: 'done', status: 'finished', usedFallback: false, metadata },
-    ]);
-    expect(state.optimizedPrompt).toBe('Refined');
-    expect(state.isComplete).toBe(true);
+      { type: 'refined', refined: 'Refined' },
+      { type: 'end', outcome: 'refined', fromCache: false, metadata },
+    ] as const) {
+      state = popupAfter(state, action);
+      seen.push(state.optimizedPrompt);
+    }
+    expect(seen).toEqual(['Dr', 'Draft', 'Draft', 'Draft', 'Refined', 'Refined']);
+    expect(state.run.phase).toBe('refined');
   });
 
-  it('offers the refinement instead of overwriting an edit', () => {
+  it('offers the refinement instead of overwriting an edit, and applies it on request', () => {
     const state = play(
       [
-        { type: 'draft', draft: 'Draft', status: 'draft_ready', timestamp: 1 },
-        { type: 'refined', refined: 'Refined', status: 'complete', metadata, timestamp: 2 },
+        { type: 'draft', draft: 'Draft' },
+        { type: 'refined', refined: 'Refined' },
+        { type: 'end', outcome: 'refined', fromCache: false, metadata },
       ],
-      start,
       { after: 0, text: 'Draft, edited' },
     );
     expect(state.optimizedPrompt).toBe('Draft, edited');
-    expect(state.pendingRefined).toBe('Refined');
+    expect(state.run.phase).toBe('offer');
+    expect(state.run.refined).toBe('Refined');
+    const applied = popupAfter({ ...state, userEdited: false }, { type: 'apply' });
+    expect(applied.optimizedPrompt).toBe('Refined');
   });
 
-  it('streams a single-stage refinement into the result box', () => {
+  it('streams a single-stage refinement into the result box, never after a half draft', () => {
     const state = play([
+      { type: 'draft-delta', delta: 'Half a dr' },
       {
         type: 'fallback',
         reason: {
@@ -68,22 +75,23 @@ describe('popup optimizer state', () => {
       { type: 'refined-delta', delta: 'Ref' },
     ]);
     expect(state.optimizedPrompt).toBe('Ref');
-    expect(state.usedFallback).toBe(true);
+    expect(state.run.phase).toBe('single-stage');
   });
 
   it('keeps the draft when the refinement fails', () => {
+    const error = {
+      code: 'provider-error',
+      message: 'Refinement failed',
+      stage: 'refinement',
+      retryable: true,
+    } as const;
     const state = play([
-      { type: 'draft', draft: 'Draft', status: 'draft_ready', timestamp: 1 },
-      {
-        type: 'error',
-        code: 'provider-error',
-        message: 'Refinement failed',
-        stage: 'refinement',
-        retryable: true,
-      },
+      { type: 'draft', draft: 'Draft' },
+      { type: 'refinement-failed', reason: error },
+      { type: 'end', outcome: 'draft-only', fromCache: false, metadata, error },
     ]);
     expect(state.optimizedPrompt).toBe('Draft');
-    expect(state.error?.message).toBe('Refinement failed');
-    expect(state.isProcessing).toBe(true);
+    expect(state.run.error?.message).toBe('Refinement failed');
+    expect(state.run.phase).toBe('draft-only');
   });
 });

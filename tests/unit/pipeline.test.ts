@@ -50,20 +50,20 @@ beforeEach(async () => {
 describe('two stages', () => {
   it('streams the draft, then the refinement, in protocol order', async () => {
     const run = await optimize('haiku autumn leaves');
-    expect(run.types).toEqual(['draft-delta', 'draft', 'refined-delta', 'refined', 'done']);
+    expect(run.types).toEqual(['draft-delta', 'draft', 'refined-delta', 'refined', 'end']);
     expect(run.text('draft-delta')).toBe(DRAFT_TEXT);
     expect(run.find('draft')?.draft).toBe(DRAFT_TEXT);
     expect(run.text('refined-delta')).toBe(REFINED_TEXT);
-    const refined = run.find('refined');
-    expect(refined?.refined).toBe(REFINED_TEXT);
-    expect(refined?.metadata.usedTwoStage).toBe(true);
-    expect(refined?.metadata.models).toEqual({
+    expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
+    expect(run.end).toMatchObject({ outcome: 'refined', fromCache: false });
+    const metadata = run.end && 'metadata' in run.end ? run.end.metadata : null;
+    expect(metadata?.usedTwoStage).toBe(true);
+    expect(metadata?.models).toEqual({
       draft: 'llama-3.1-8b-instant',
       refinement: 'gpt-4o-mini',
     });
-    expect(refined?.metadata.usage.draft?.completionTokens).toBeGreaterThan(0);
-    expect(refined?.metadata.estimatedCostUsd).toBeGreaterThan(0);
-    expect(run.find('done')).toMatchObject({ status: 'finished', usedFallback: false });
+    expect(metadata?.usage.draft?.completionTokens).toBeGreaterThan(0);
+    expect(metadata?.estimatedCostUsd).toBeGreaterThan(0);
   });
 
   it('sends the draft request through groq-sdk with a small max_tokens, and gives the refinement both texts', async () => {
@@ -97,16 +97,16 @@ describe('fallbacks', () => {
   it('goes single-stage when there is no draft key', async () => {
     await configureStage('draft', null, '');
     const run = await optimize('haiku');
-    expect(run.types).toEqual(['refined-delta', 'refined', 'done']);
-    expect(run.find('done')).toMatchObject({ usedFallback: true, note: 'single-stage' });
+    expect(run.types).toEqual(['refined-delta', 'refined', 'end']);
+    expect(run.end).toMatchObject({ outcome: 'single-stage' });
     expect(draftMock.requests).toHaveLength(0);
   });
 
   it('uses the refinement provider alone when two-stage is off, without calling it a fallback', async () => {
     await twoStageEnabled.setValue(false);
     const run = await optimize('haiku');
-    expect(run.types).toEqual(['refined-delta', 'refined', 'done']);
-    expect(run.find('done')?.usedFallback).toBe(false);
+    expect(run.types).toEqual(['refined-delta', 'refined', 'end']);
+    expect(run.end).toMatchObject({ outcome: 'single-stage' });
     expect(draftMock.requests).toHaveLength(0);
   });
 
@@ -114,10 +114,10 @@ describe('fallbacks', () => {
     draftMock.setScenario({ failure: { kind: 'status', status: 500 } });
     const run = await optimize('haiku');
     expect(draftMock.requests).toHaveLength(2);
-    expect(run.types).toEqual(['fallback', 'refined-delta', 'refined', 'done']);
+    expect(run.types).toEqual(['fallback', 'refined-delta', 'refined', 'end']);
     expect(run.find('fallback')?.reason.code).toBe('provider-error');
     expect(run.find('refined')?.refined).toBe(REFINED_TEXT);
-    expect(run.find('done')).toMatchObject({ usedFallback: true });
+    expect(run.end).toMatchObject({ outcome: 'single-stage' });
     const refinementBody = refinementMock.requests[0]?.body as { messages: { content: string }[] };
     expect(refinementBody.messages[1]?.content).not.toContain('Draft:');
   });
@@ -139,31 +139,34 @@ describe('fallbacks', () => {
   it('keeps the draft and says so when the refinement fails', async () => {
     refinementMock.setScenario({ failure: { kind: 'status', status: 500 } });
     const run = await optimize('haiku');
-    expect(run.types).toEqual(['draft-delta', 'draft', 'error', 'done']);
-    const error = run.find('error');
+    expect(run.types).toEqual(['draft-delta', 'draft', 'refinement-failed', 'end']);
+    expect(run.find('refinement-failed')?.reason).toEqual(run.error);
+    const error = run.error;
     expect(error).toMatchObject({ code: 'provider-error', stage: 'refinement' });
     expect(error?.message).toMatch(
       new RegExp(
         `^Refinement failed — the draft is kept\\. ${host(refinementMock)} had a problem \\(HTTP 500\\)`,
       ),
     );
-    expect(run.find('done')).toMatchObject({ note: 'refinement-failed' });
+    expect(run.end).toMatchObject({ outcome: 'draft-only' });
   });
 
   it('returns the draft as the result when only a draft key is set', async () => {
     await configureStage('refinement', null, '');
     const run = await optimize('haiku');
-    expect(run.types).toEqual(['draft-delta', 'draft', 'done']);
-    expect(run.find('done')).toMatchObject({ note: 'refinement-off', usedFallback: false });
+    expect(run.types).toEqual(['draft-delta', 'draft', 'end']);
+    expect(run.end).toMatchObject({ outcome: 'draft-only' });
+    expect(run.error).toBeUndefined();
   });
 
   it('points to the settings when there is no key at all, and sends nothing', async () => {
     await configureStage('draft', null, '');
     await configureStage('refinement', null, '');
     const run = await optimize('haiku');
-    expect(run.types).toEqual(['error']);
-    expect(run.find('error')).toMatchObject({ code: 'no-keys', stage: 'request' });
-    expect(run.find('error')?.message).toContain('settings');
+    expect(run.types).toEqual(['end']);
+    expect(run.end).toMatchObject({ outcome: 'failed' });
+    expect(run.error).toMatchObject({ code: 'no-keys', stage: 'request' });
+    expect(run.error?.message).toContain('settings');
     expect(draftMock.requests.length + refinementMock.requests.length).toBe(0);
   });
 
@@ -171,17 +174,18 @@ describe('fallbacks', () => {
     draftMock.setScenario({ failure: { kind: 'status', status: 503 } });
     refinementMock.setScenario({ failure: { kind: 'status', status: 401 } });
     const run = await optimize('haiku');
-    expect(run.types).toEqual(['fallback', 'error']);
-    expect(run.find('error')?.message).toBe(
+    expect(run.types).toEqual(['fallback', 'end']);
+    expect(run.end).toMatchObject({ outcome: 'failed' });
+    expect(run.error?.message).toBe(
       `${host(refinementMock)} rejected the API key. Check the Refinement API key in settings.`,
     );
   });
 
   it('refuses empty and oversized prompts with words, sending nothing', async () => {
-    expect((await optimize('   ')).find('error')?.code).toBe('empty-prompt');
+    expect((await optimize('   ')).error?.code).toBe('empty-prompt');
     const long = await optimize('x'.repeat(20_001));
-    expect(long.find('error')?.code).toBe('too-long');
-    expect(long.find('error')?.message).toContain('20,001 characters');
+    expect(long.error?.code).toBe('too-long');
+    expect(long.error?.message).toContain('20,001 characters');
     expect(draftMock.requests.length + refinementMock.requests.length).toBe(0);
   });
 });
@@ -192,14 +196,14 @@ describe('errors and resilience', () => {
     draftMock.setScenario({ failure: { kind: 'status', status: 401 } });
     const run = await optimize('haiku');
     expect(draftMock.requests).toHaveLength(1);
-    expect(run.find('error')).toMatchObject({
+    expect(run.error).toMatchObject({
       code: 'invalid-key',
       stage: 'draft',
       retryable: false,
       provider: host(draftMock),
     });
     // The mock is not Groq's host: no guessed "get one at console.groq.com" link.
-    expect(run.find('error')?.message).toBe(
+    expect(run.error?.message).toBe(
       `${host(draftMock)} rejected the API key. Check the Draft API key in settings.`,
     );
   });
@@ -222,8 +226,8 @@ describe('errors and resilience', () => {
     });
     const run = await optimize('haiku');
     expect(refinementMock.requests).toHaveLength(1);
-    expect(run.find('error')).toMatchObject({ code: 'rate-limited', retryAfterMs: 120_000 });
-    expect(run.find('error')?.message).toBe(
+    expect(run.error).toMatchObject({ code: 'rate-limited', retryAfterMs: 120_000 });
+    expect(run.error?.message).toBe(
       `${host(refinementMock)} is rate-limiting requests. Try again in 120 seconds.`,
     );
   });
@@ -233,15 +237,15 @@ describe('errors and resilience', () => {
     refinementMock.setScenario({ failure: { kind: 'disconnect-mid-stream', afterChunks: 3 } });
     const run = await optimize('haiku');
     expect(refinementMock.requests).toHaveLength(1);
-    expect(run.find('error')?.code).toBe('network');
+    expect(run.error?.code).toBe('network');
   });
 
   it('treats a malformed stream as an unreadable response', async () => {
     await configureStage('draft', null, '');
     refinementMock.setScenario({ failure: { kind: 'malformed-chunk', afterChunks: 2 } });
     const run = await optimize('haiku');
-    expect(run.find('error')?.stage).toBe('refinement');
-    expect(['bad-response', 'network']).toContain(run.find('error')?.code);
+    expect(run.error?.stage).toBe('refinement');
+    expect(['bad-response', 'network']).toContain(run.error?.code);
   });
 
   it('opens the draft host’s breaker after repeated failures and goes single-stage without calling it', async () => {
@@ -293,15 +297,15 @@ describe('cache', () => {
   it('answers an identical request from the cache, at once and without provider calls', async () => {
     await cacheEnabled.setValue(true);
     const first = await optimize('haiku autumn');
-    expect(first.find('refined')?.metadata.fromCache).toBe(false);
+    expect(first.end?.fromCache).toBe(false);
     const calls = draftMock.requests.length + refinementMock.requests.length;
 
     const again = await optimize('haiku autumn');
     // The same events, in the same order, as a live answer: clients need no cache path.
-    expect(again.types).toEqual(['draft-delta', 'draft', 'refined', 'done']);
+    expect(again.types).toEqual(['draft-delta', 'draft', 'refined', 'end']);
     expect(again.text('draft-delta')).toBe(DRAFT_TEXT);
     expect(again.find('refined')?.refined).toBe(REFINED_TEXT);
-    expect(again.find('refined')?.metadata.fromCache).toBe(true);
+    expect(again.end?.fromCache).toBe(true);
     expect(draftMock.requests.length + refinementMock.requests.length).toBe(calls);
   });
 
@@ -323,7 +327,7 @@ describe('cache', () => {
     refinementMock.setScenario({ failure: { kind: 'status', status: 500, times: 2 } });
     await optimize('haiku');
     const again = await optimize('haiku');
-    expect(again.find('refined')?.metadata.fromCache).toBe(false);
+    expect(again.end?.fromCache).toBe(false);
   });
 });
 
@@ -382,7 +386,7 @@ describe('page context', () => {
       context: { ...context, pageTitle: 'Inbox (4) - Secret Project' },
       scope: page,
     });
-    expect(again.find('refined')?.metadata.fromCache).toBe(true);
+    expect(again.find('end')?.fromCache).toBe(true);
     expect(refinementMock.requests).toHaveLength(1);
   });
 });
@@ -408,7 +412,7 @@ describe('model refusals', () => {
     refinementMock.setScenario({ reply: REFUSAL });
     const run = await optimize('haiku autumn leaves');
     expect(run.find('refined')).toBeUndefined();
-    expect(run.find('error')).toMatchObject({ code: 'model-refused', stage: 'refinement' });
+    expect(run.error).toMatchObject({ code: 'model-refused', stage: 'refinement' });
     refinementMock.setScenario({ reply: REFINED_TEXT });
     const again = await optimize('haiku autumn leaves');
     expect(again.find('refined')?.refined).toBe(REFINED_TEXT);
@@ -418,10 +422,10 @@ describe('model refusals', () => {
     refinementMock.setScenario({ reply: REFUSAL });
     const run = await optimize('haiku autumn leaves');
     expect(run.find('draft')?.draft).toBe(DRAFT_TEXT);
-    expect(run.find('error')?.message).toBe(
+    expect(run.error?.message).toBe(
       "Refinement failed — the draft is kept. The refinement model declined to rewrite it (it answered “I'm sorry, but I can't help with that.”).",
     );
-    expect(run.find('done')).toMatchObject({ note: 'refinement-failed' });
+    expect(run.end).toMatchObject({ outcome: 'draft-only' });
   });
 
   it('a prompt that merely opens like a refusal is a prompt', async () => {

@@ -83,12 +83,32 @@ describe('serveOptimizePort', () => {
   it('disconnects the port when the pipeline is over', async () => {
     const p = fakePort('me');
     const run: typeof runPipeline = async (_r, _s, emit) => {
-      emit({ type: 'error', code: 'no-keys', message: 'm', stage: 'request', retryable: false });
+      const error = { code: 'no-keys', message: 'm', stage: 'request', retryable: false } as const;
+      emit({ type: 'end', outcome: 'failed', fromCache: false, error });
+      // Nothing passes after the end.
+      emit({ type: 'draft-delta', delta: 'late' });
     };
     serveOptimizePort(p.port, { self: SELF, loadSettings: async () => settings, run });
     p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
     await vi.waitFor(() => expect(p.disconnect).toHaveBeenCalled());
-    expect(p.posted.map((e) => e.type)).toEqual(['error']);
+    expect(p.posted.map((e) => e.type)).toEqual(['end']);
+  });
+
+  it('ends a cancelled request with a cancelled end, then disconnects', async () => {
+    const p = fakePort('me');
+    const run = vi.fn<typeof runPipeline>(async (_r, _s, emit, signal) => {
+      emit({ type: 'draft-delta', delta: 'a' });
+      await new Promise((resolve) => signal.addEventListener('abort', resolve));
+      emit({ type: 'draft', draft: 'a' });
+    });
+    serveOptimizePort(p.port, { self: SELF, loadSettings: async () => settings, run });
+    p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
+    await vi.waitFor(() => expect(p.posted).toHaveLength(1));
+    p.send({ type: 'cancel' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(p.posted.map((e) => e.type)).toEqual(['draft-delta', 'end']);
+    expect(p.posted[1]).toEqual({ type: 'end', outcome: 'cancelled', fromCache: false });
+    expect(p.disconnect).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -125,14 +145,16 @@ describe('requests from pages', () => {
     serveOptimizePort(second.port, { self: SELF, budget, loadSettings: async () => settings, run });
     second.send({ type: 'start', request: { prompt: 'y', mode: 'general' } });
     expect(run).toHaveBeenCalledTimes(1);
-    expect(second.posted).toEqual([
-      expect.objectContaining({
-        type: 'error',
+    expect(second.posted).toHaveLength(1);
+    expect(second.posted[0]).toMatchObject({
+      type: 'end',
+      outcome: 'failed',
+      error: {
         code: 'tab-budget',
         message:
           'Prompt Relay is already optimizing several prompts in this tab. Wait for one to finish (or press Esc to cancel it), then try again.',
-      }),
-    ]);
+      },
+    });
     expect(second.disconnect).toHaveBeenCalled();
   });
 
@@ -158,9 +180,14 @@ describe('requests from pages', () => {
     p.send({ type: 'start', request: { prompt: 'x', mode: 'general' } });
     await vi.waitFor(() => expect(p.disconnect).toHaveBeenCalled());
     expect(run).not.toHaveBeenCalled();
+    expect(p.posted).toHaveLength(1);
     expect(p.posted[0]).toMatchObject({
-      type: 'error',
-      message: 'Prompt Relay couldn’t read its settings. Try again, or open the settings and Save.',
+      type: 'end',
+      outcome: 'failed',
+      error: {
+        message:
+          'Prompt Relay couldn’t read its settings. Try again, or open the settings and Save.',
+      },
     });
   });
 });

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { OptimizeRequest, ServerEvent } from '../../../lib/messaging/protocol';
+import type { ErrorInfo } from '../../../lib/errors/error-codes';
+import type { EndEvent, OptimizeRequest, ServerEvent } from '../../../lib/messaging/protocol';
 import { forgetBreakersInMemory } from '../../../lib/pipeline/circuit-breakers';
 import {
   forgetPipelineSettings,
@@ -58,6 +59,10 @@ export interface RunResult {
   types: string[];
   text: (type: 'draft-delta' | 'refined-delta') => string;
   find: <T extends ServerEvent['type']>(type: T) => Extract<ServerEvent, { type: T }> | undefined;
+  /** The final event; undefined only for a cancelled run. */
+  end: EndEvent | undefined;
+  /** Why the run failed, or why its refinement did. */
+  error: ErrorInfo | undefined;
 }
 
 export async function optimize(
@@ -87,8 +92,15 @@ export async function optimize(
     options.signal ?? new AbortController().signal,
     options.scope,
   );
+  const ends = events.filter((e): e is EndEvent => e.type === 'end');
+  const end = ends[0];
+  // The protocol's promise, checked on every run: one `end`, last (none once cancelled).
+  if (!options.signal?.aborted && (ends.length !== 1 || events.at(-1) !== end))
+    throw new Error(`expected exactly one final end, got: ${events.map((e) => e.type).join(', ')}`);
   return {
     events,
+    end,
+    error: end && 'error' in end ? end.error : undefined,
     types: [...new Set(events.map((e) => e.type))],
     text: (type) =>
       events

@@ -1,0 +1,45 @@
+import type { ResultMetadata, TokenUsage } from '../messaging/protocol';
+import type { Mode } from '../prompts/modes';
+import { qualityReport } from '../quality/quality-score';
+import { estimateCostUsd } from './estimate-cost';
+import type { PipelineSettings } from './pipeline-settings';
+
+/** One stage's answer as measured. */
+export interface StageOutput {
+  text: string;
+  ms: number;
+  usage: TokenUsage | null;
+}
+
+export interface MetadataInput {
+  prompt: string;
+  mode: Mode;
+  settings: PipelineSettings;
+  startedAt: number;
+  draft: StageOutput | null;
+  refined: StageOutput | null;
+}
+
+/** Times, models, tokens, cost and quality of the texts the user got. */
+export function resultMetadata(input: MetadataInput): ResultMetadata {
+  const { draft, refined, settings } = input;
+  const models = {
+    draft: draft !== null ? settings.draft.model : null,
+    refinement: refined !== null ? settings.refinement.model : null,
+  };
+  const usage = { draft: draft?.usage ?? null, refinement: refined?.usage ?? null };
+  return {
+    draftMs: draft?.ms ?? null,
+    refinementMs: refined?.ms ?? null,
+    totalMs: Math.round(performance.now() - input.startedAt),
+    mode: input.mode,
+    usedTwoStage: draft !== null && refined !== null,
+    models,
+    usage,
+    estimatedCostUsd: estimateCostUsd([
+      { model: models.draft, usage: usage.draft },
+      { model: models.refinement, usage: usage.refinement },
+    ]),
+    quality: qualityReport(input.mode, input.prompt, draft?.text ?? null, refined?.text ?? null),
+  };
+}
