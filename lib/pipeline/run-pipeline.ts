@@ -69,8 +69,12 @@ export async function runPipeline(
     scope.origin === EXTENSION_ORIGIN ? null : scope.origin,
     settings.pageContext,
   );
-  const { context: _offered, ...rest } = asked;
-  const request: OptimizeRequest = context ? { ...rest, context } : rest;
+  const request: OptimizeRequest = {
+    prompt: asked.prompt,
+    mode: asked.mode,
+    ...(asked.twoStage !== undefined ? { twoStage: asked.twoStage } : {}),
+    ...(context ? { context } : {}),
+  };
   let end: EndEvent;
   try {
     checkPrompt(request.prompt);
