@@ -14,6 +14,8 @@ export const BATCH_MS = 16;
 export class StreamedDraft {
   /** Part of the draft is in the field. */
   started = false;
+  /** The first delta could not be written: the draft then goes in whole, never from mid-way. */
+  private declined = false;
   private steps = 0;
   private originalWhole = '';
   private pending = '';
@@ -33,7 +35,11 @@ export class StreamedDraft {
       this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
       return;
     }
-    if (!this.mayWrite()) return;
+    if (this.declined) return;
+    if (!this.mayWrite()) {
+      this.declined = true;
+      return;
+    }
     this.started = true;
     this.steps = 0;
     this.originalWhole = this.field.adapter.read();
@@ -96,5 +102,6 @@ export class StreamedDraft {
     this.timer = null;
     this.pending = '';
     this.started = false;
+    this.declined = false;
   }
 }
