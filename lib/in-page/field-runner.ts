@@ -1,10 +1,9 @@
 import { sendRuntimeMessage } from '../messaging/runtime-messages';
 import { startOptimization } from '../messaging/optimize-client';
-import { initialRegion } from '../field-adapters/field-region';
-import { writeRegion } from '../field-adapters/write-field';
+import { adapt, adapterFor } from '../field-adapters/adapter-for-kind';
+import type { FieldTarget } from '../field-adapters/field-adapter';
 import { OverlayView } from '../overlay/overlay-view';
 import { extensionApi } from './extension-api';
-import type { FieldTarget } from './find-field';
 import { FieldSession } from './field-session';
 import type { FieldRunner, PendingRequest } from './relay-global';
 
@@ -108,7 +107,7 @@ export function createFieldRunner(): FieldRunner {
       let session: FieldSession | null = null;
       const overlay = overlayFor(key, pending.target?.element ?? pending.anchor, () => session);
       session = new FieldSession(
-        pending.target,
+        pending.target && adapt(pending.target),
         pending.region,
         pending.request,
         {
@@ -158,7 +157,8 @@ export function createFieldRunner(): FieldRunner {
 
     async insertText(target: FieldTarget, text: string) {
       // The field's selection when it has one, else all of it: the same rule as a trigger.
-      const result = await writeRegion(target, initialRegion(target), text);
+      const adapter = adapterFor(target);
+      const result = await adapter.replace(adapter.initialRegion(), text);
       if (!result.ok) await copyText(text);
       return result.ok;
     },

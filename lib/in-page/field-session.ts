@@ -1,10 +1,5 @@
-import {
-  locateRegion,
-  readFieldText,
-  regionIntact,
-  type FieldRegion,
-} from '../field-adapters/field-region';
-import { appendToValueRegion, writeRegion, type WriteResult } from '../field-adapters/write-field';
+import type { AdaptedTarget } from '../field-adapters/adapter-for-kind';
+import type { FieldRegion } from '../field-adapters/field-adapter';
 import type { OptimizationHandle } from '../messaging/optimize-client';
 import type { OptimizeRequest, ServerEvent } from '../messaging/protocol';
 import {
@@ -18,7 +13,10 @@ import {
 import { optimizationWords } from '../optimization/optimization-words';
 import type { Mode } from '../prompts/modes';
 import type { OverlayState } from '../overlay/overlay-view';
-import { deepActiveElement, type FieldTarget } from './find-field';
+import { StreamedDraft } from './streamed-draft';
+import { writeBlocker, type HeldBack } from './write-policy';
+import { WriteQueue } from './write-queue';
+import { WrittenRegion } from './written-region';
 
 export interface SessionDeps {
   /** Starts a request; the first one is started by the always-on script before this loads. */
@@ -28,9 +26,6 @@ export interface SessionDeps {
   /** The panel that belongs to this session: focus there still counts as being in the field. */
   isOwnPanel(element: Element): boolean;
 }
-
-/** Why a result was not written into the field, in the user's terms. */
-type HeldBack = 'edited' | 'moved' | 'gone';
 
 const HELD_BACK_WORDS: Record<HeldBack, string> = {
   edited: 'You changed the text, so the refined version was not written. Apply it?',
@@ -46,29 +41,22 @@ const HELD_BACK_WORDS: Record<HeldBack, string> = {
 export class FieldSession {
   /** The optimization as both UIs see it; everything else here is about the field. */
   private state: OptimizationState = reduceOptimization(IDLE, { type: 'start' });
-  private region: FieldRegion | null;
-  /** The field's text right after our last write (or at the start): "untouched since" means equal. */
-  private expectedWhole: string | null;
-  private readonly originalRegion: FieldRegion | null;
+  /** What this request owns in the field; null when there is no field (a page selection). */
+  private readonly field: WrittenRegion | null;
+  private readonly writes = new WriteQueue();
+  /** Null where the field's kind takes a draft only whole. */
+  private readonly draftStream: StreamedDraft | null;
   private readonly original: string;
   private streamed = '';
-  private streamedIntoField = false;
-  private streamSteps = 0;
-  private pendingDelta = '';
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private originalWhole = '';
   private message = '';
-  private writes: Promise<unknown> = Promise.resolve();
   private handle: OptimizationHandle | null = null;
   private generation = 0;
   private heldBack: HeldBack | null = null;
   /** Said while running when the user triggers again; cleared by the next event. */
   private busyNotice: string | null = null;
-  /** Something of ours is in the field (a draft, a refinement, or part of a streamed draft). */
-  private wroteOutput = false;
 
   constructor(
-    readonly target: FieldTarget | null,
+    readonly target: AdaptedTarget | null,
     region: FieldRegion | null,
     private request: OptimizeRequest,
     private readonly deps: SessionDeps,
@@ -78,10 +66,13 @@ export class FieldSession {
      */
     readonly earlierOriginal: string | null = null,
   ) {
-    this.region = region;
-    this.originalRegion = region;
     this.original = request.prompt;
-    this.expectedWhole = target ? readFieldText(target) : null;
+    this.field = target && region ? new WrittenRegion(target.adapter, region) : null;
+    const stream = target?.adapter.stream;
+    this.draftStream =
+      this.field && stream
+        ? new StreamedDraft(this.field, stream, this.writes, () => this.writeBlocker() === null)
+        : null;
   }
 
   get originalText(): string {
@@ -131,61 +122,22 @@ export class FieldSession {
   private resetResult(): void {
     this.dispatch({ type: 'start' });
     this.streamed = '';
-    this.streamedIntoField = false;
+    this.draftStream?.reset();
     this.message = '';
     this.heldBack = null;
   }
 
   private fieldAlive(): boolean {
-    return this.target !== null && this.target.element.isConnected;
+    return this.field?.alive() ?? false;
   }
 
-  private intact(): boolean {
-    if (!this.fieldAlive() || !this.region || this.expectedWhole === null) return false;
-    return regionIntact(this.target!, this.region, this.expectedWhole);
+  /** Part of the draft went into the field as it streamed. */
+  private get streamedIntoField(): boolean {
+    return this.draftStream?.started ?? false;
   }
 
-  /**
-   * Is the user still in this field? A write focuses its field, so writing while they type
-   * elsewhere would pull their keys back into this one. In a subframe, a document without focus
-   * means they went to another frame; in the top frame it means another window, where focusing
-   * the already-active field changes nothing.
-   */
-  private userIsHere(): boolean {
-    const el = this.target?.element;
-    if (!el) return false;
-    const doc = el.ownerDocument;
-    const active = deepActiveElement(doc);
-    if (active && this.deps.isOwnPanel(active)) return true;
-    if (!active || !(active === el || el.contains(active))) return false;
-    return doc.hasFocus() || doc.defaultView === doc.defaultView?.top;
-  }
-
-  /** Why the field may not be written now, or null when it may. */
   private writeBlocker(): HeldBack | null {
-    if (!this.fieldAlive()) return 'gone';
-    if (!this.intact()) return 'edited';
-    return this.userIsHere() ? null : 'moved';
-  }
-
-  /** Runs `job` after every write queued before it: writes land in the order events arrived. */
-  private queue<T>(job: () => Promise<T>, fallback: T): Promise<T> {
-    const next = this.writes.then(job);
-    this.writes = next.catch(() => undefined);
-    return next.catch(() => fallback);
-  }
-
-  /** One write, inside a queued job. */
-  private async write(
-    run: () => Promise<WriteResult | null> | WriteResult | null,
-  ): Promise<boolean> {
-    if (!this.fieldAlive() || !this.region) return false;
-    const result = await run();
-    if (!result) return false;
-    this.region = result.region;
-    this.expectedWhole = result.wholeText;
-    this.wroteOutput = true;
-    return result.ok;
+    return writeBlocker(this.field, this.deps.isOwnPanel);
   }
 
   onEvent(event: ServerEvent, generation: number): void {
@@ -216,84 +168,25 @@ export class FieldSession {
 
   private onDraftDelta(delta: string): void {
     this.streamed += delta;
-    const el = this.target?.element;
     // Value fields take the draft as it streams: the first words show at the first token. Rich
-    // editors get it whole (one transaction, no thrash); until then the panel shows it streaming.
-    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
-    // A code editor's hidden textarea holds only part of its document: never streamed into.
-    if (this.target?.kind === 'mirror') return;
-    if (!this.streamedIntoField) {
-      if (this.writeBlocker()) return;
-      this.streamedIntoField = true;
-      this.streamSteps = 0;
-      this.originalWhole = el.value;
-      this.streamStepWrite(() => writeRegion(this.target!, this.region!, delta));
-      return;
-    }
-    // Later deltas are batched per frame: fewer insertions, fewer undo steps to fold afterwards.
-    this.pendingDelta += delta;
-    if (this.flushTimer === null) this.flushTimer = setTimeout(() => this.flushDelta(), 16);
-  }
-
-  private flushDelta(): void {
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    const delta = this.pendingDelta;
-    this.pendingDelta = '';
-    const el = this.target?.element;
-    if (!delta || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
-    this.streamStepWrite(() =>
-      this.writeBlocker() ? null : appendToValueRegion(el, this.region!, delta),
-    );
-  }
-
-  private streamStepWrite(run: () => WriteResult | Promise<WriteResult> | null): void {
-    void this.queue(
-      () =>
-        this.write(async () => {
-          const result = await run();
-          if (result) this.streamSteps += 1;
-          return result;
-        }),
-      false,
-    );
-  }
-
-  /**
-   * Takes the streamed insertions back with the field's own undo, so the user's undo history
-   * holds one step from the original to the complete draft instead of one per chunk. Only while
-   * the field is focused and untouched: undo acts on the focused field's history.
-   */
-  private unwindStream(): boolean {
-    const el = this.target?.element;
-    if (
-      !this.streamedIntoField ||
-      !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)
-    )
-      return false;
-    this.streamedIntoField = false;
-    if (!this.intact() || deepActiveElement(el.ownerDocument) !== el) return false;
-    for (let i = 0; i < this.streamSteps; i += 1) el.ownerDocument.execCommand('undo');
-    this.streamSteps = 0;
-    if (el.value !== this.originalWhole) return false;
-    this.region = this.originalRegion;
-    this.expectedWhole = el.value;
-    this.wroteOutput = false;
-    return true;
+    // editors and code editors' mirror textareas get it whole (their adapters offer no stream);
+    // until then the panel shows it streaming.
+    this.draftStream?.push(delta);
   }
 
   private onDraft(draft: string): void {
-    if (!this.target) return;
+    const field = this.field;
+    if (!field) return;
     // Queued now, not after an await: a refinement that arrives at once (a cached result) must
     // be written after the draft, never under it.
-    this.flushDelta();
-    void this.queue(async () => {
-      const unwound = this.unwindStream();
-      if (this.target?.kind === 'mirror') {
+    this.draftStream?.flush();
+    void this.writes.run(async () => {
+      const folded = this.draftStream?.fold() ?? false;
+      if (!field.adapter.holdsWholeText) {
         this.heldBack = null;
       } else if ((this.heldBack = this.writeBlocker()) === null) {
-        if (unwound || this.region!.text !== draft) {
-          const written = await this.write(() => writeRegion(this.target!, this.region!, draft));
+        if (folded || field.region.text !== draft) {
+          const written = await field.replace(draft);
           // An editor that takes no DOM input (a canvas editor): the draft is on the clipboard.
           if (!written) await this.fallBackToClipboard(draft);
         }
@@ -303,12 +196,13 @@ export class FieldSession {
   }
 
   private onRefined(refined: string): void {
-    if (!this.target) return;
-    void this.queue(async () => {
-      if (this.target?.kind === 'mirror') return this.render();
+    const field = this.field;
+    if (!field) return;
+    void this.writes.run(async () => {
+      if (!field.adapter.holdsWholeText) return this.render();
       this.heldBack = this.writeBlocker();
       if (this.heldBack === null) {
-        const ok = await this.write(() => writeRegion(this.target!, this.region!, refined));
+        const ok = await field.replace(refined);
         if (!ok) await this.fallBackToClipboard(refined);
       } else if (this.heldBack !== 'gone') {
         this.dispatch({ type: 'hold-back' });
@@ -319,15 +213,11 @@ export class FieldSession {
 
   /** A half-streamed draft is never left behind: the field goes back to what the user wrote. */
   private revertPartialDraft(): Promise<void> {
-    this.flushDelta();
-    return this.queue(async () => {
-      if (!this.streamedIntoField || this.draft !== null) return;
-      const unwound = this.unwindStream();
-      if (!unwound && this.intact()) {
-        await this.write(() => writeRegion(this.target!, this.region!, this.original));
-        this.wroteOutput = false;
-      }
-      this.render();
+    const stream = this.draftStream;
+    if (!stream) return Promise.resolve();
+    stream.flush();
+    return this.writes.run(async () => {
+      if (this.draft === null && (await stream.revert(this.original))) this.render();
     }, undefined);
   }
 
@@ -348,12 +238,12 @@ export class FieldSession {
 
   /** Puts `text` back (the original) or in (an offered result), at the user's request. */
   private putBack(text: string, done: string, notFound: string): Promise<void> {
-    this.flushDelta();
-    return this.queue(async () => {
+    this.draftStream?.flush();
+    return this.writes.run(async () => {
       // The user asked for it, so the field may take focus; it must still be where it was.
-      const region =
-        this.fieldAlive() && this.region ? locateRegion(this.target!, this.region) : null;
-      const ok = region ? await this.write(() => writeRegion(this.target!, region, text)) : false;
+      const field = this.field;
+      const region = field?.alive() ? field.adapter.locate(field.region) : null;
+      const ok = region ? await field!.replace(text, region) : false;
       if (ok) this.message = done;
       else if (!this.fieldAlive()) await this.copyInstead(text, HELD_BACK_WORDS.gone);
       else if (!region) await this.copyInstead(text, notFound);
@@ -376,7 +266,7 @@ export class FieldSession {
       'Original restored.',
       'The text Prompt Relay wrote is no longer in the field, so the original was not put back.',
     );
-    this.wroteOutput = false;
+    if (this.field) this.field.wroteOutput = false;
   }
 
   async apply(): Promise<void> {
@@ -392,7 +282,12 @@ export class FieldSession {
 
   /** The field still shows what this session wrote, untouched: a new trigger re-runs from the original. */
   holdsOwnOutput(): boolean {
-    return !this.running && this.phase !== 'restored' && this.wroteOutput && this.intact();
+    return (
+      !this.running &&
+      this.phase !== 'restored' &&
+      this.field?.wroteOutput === true &&
+      this.field.intact()
+    );
   }
 
   dismiss(): void {
@@ -403,13 +298,13 @@ export class FieldSession {
   retry(): void {
     this.handle?.cancel();
     this.request = { ...this.request, prompt: this.original };
-    void this.queue(() => Promise.resolve(this.run()), undefined);
+    void this.writes.run(() => this.run(), undefined);
   }
 
   changeMode(mode: Mode): void {
     this.handle?.cancel();
     this.request = { ...this.request, mode, prompt: this.original };
-    void this.queue(() => Promise.resolve(this.run()), undefined);
+    void this.writes.run(() => this.run(), undefined);
   }
 
   /** A trigger on a field whose request is still running changes nothing; the panel says so. */

@@ -1,5 +1,4 @@
-import type { FieldTarget } from './find-field';
-import type { FieldRegion } from '../field-adapters/field-region';
+import type { FieldRegion, FieldTarget } from '../field-adapters/field-adapter';
 import type { OptimizationHandle } from '../messaging/optimize-client';
 import type { OptimizeRequest, ServerEvent } from '../messaging/protocol';
 

@@ -1,10 +1,12 @@
-import { initialRegion } from '../field-adapters/field-region';
+import type { FieldTarget } from '../field-adapters/field-adapter';
+import { deepActiveElement, isTextEntry } from '../field-adapters/field-kind';
+import { initialRegion } from '../field-adapters/initial-region';
 import { startOptimization } from '../messaging/optimize-client';
 import { sendRuntimeMessage } from '../messaging/runtime-messages';
 import type { ContentMessage, OptimizeRequest, ServerEvent } from '../messaging/protocol';
 import { isMode, type Mode } from '../prompts/modes';
 import { extensionApi } from './extension-api';
-import { deepActiveElement, findField, type FieldTarget } from './find-field';
+import { findField } from './find-field';
 import { REFUSAL_WORDS } from './in-page-words';
 import { relayGlobal, type FieldRunner, type PendingRequest } from './relay-global';
 
@@ -125,10 +127,7 @@ function onFocusIn(event: FocusEvent): void {
   if (!event.isTrusted || !document.hasFocus()) return;
   const path = event.composedPath();
   const el = path[0];
-  if (
-    el instanceof HTMLElement &&
-    (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)
-  ) {
+  if (el instanceof HTMLElement && isTextEntry(el)) {
     relayGlobal().lastFocused = { element: el, at: Date.now() };
   }
 }

@@ -1,0 +1,107 @@
+import type { StreamVerbs } from '../field-adapters/field-adapter';
+import type { WriteQueue } from './write-queue';
+import type { WrittenRegion } from './written-region';
+
+/** Later deltas wait this long to be written together: fewer insertions, fewer undo steps to fold. */
+export const BATCH_MS = 16;
+
+/**
+ * A draft written into the field as it streams, so the first words show at the first token: the
+ * first delta replaces the region, later ones are appended at the caret, batched per frame. When
+ * the draft is complete the streamed steps are taken back with the field's own undo ("folded"),
+ * so the whole draft can go in as one undo step from the user's text.
+ */
+export class StreamedDraft {
+  /** Part of the draft is in the field. */
+  started = false;
+  /** The first delta could not be written: the draft then goes in whole, never from mid-way. */
+  private declined = false;
+  private steps = 0;
+  private originalWhole = '';
+  private pending = '';
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly field: WrittenRegion,
+    private readonly stream: StreamVerbs,
+    private readonly queue: WriteQueue,
+    /** The session's policy: may the field be written now? */
+    private readonly mayWrite: () => boolean,
+  ) {}
+
+  push(delta: string): void {
+    if (this.started) {
+      this.pending += delta;
+      this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+      return;
+    }
+    if (this.declined) return;
+    if (!this.mayWrite()) {
+      this.declined = true;
+      return;
+    }
+    this.started = true;
+    this.steps = 0;
+    this.originalWhole = this.field.adapter.read();
+    this.step(() => this.field.adapter.replace(this.field.region, delta));
+  }
+
+  /** Queues what is batched now, so the writes that follow land after it. */
+  flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const delta = this.pending;
+    this.pending = '';
+    if (!delta) return;
+    this.step(() => (this.mayWrite() ? this.stream.append(this.field.region, delta) : null));
+  }
+
+  private step(run: Parameters<WrittenRegion['write']>[0]): void {
+    void this.queue.run(
+      () =>
+        this.field.write(async () => {
+          const result = await run();
+          if (result) this.steps += 1;
+          return result;
+        }),
+      false,
+    );
+  }
+
+  /**
+   * Takes the streamed insertions back (inside a queued job), so the user's undo history holds one
+   * step from the original to the complete draft instead of one per chunk. Only while the field is
+   * focused and untouched. True when the field holds the user's text again.
+   */
+  fold(): boolean {
+    if (!this.started) return false;
+    this.started = false;
+    if (!this.field.intact() || !this.stream.undo(this.steps)) return false;
+    this.steps = 0;
+    if (this.field.adapter.read() !== this.originalWhole) return false;
+    this.field.backToOriginal();
+    return true;
+  }
+
+  /**
+   * A half-streamed draft is never left behind (inside a queued job): folded away, or else, while
+   * the field still holds what we wrote, replaced by the user's text. False when nothing streamed.
+   */
+  async revert(original: string): Promise<boolean> {
+    if (!this.started) return false;
+    if (!this.fold() && this.field.intact()) {
+      await this.field.replace(original);
+      this.field.wroteOutput = false;
+    }
+    return true;
+  }
+
+  /** A new run of the request: nothing streamed yet, and nothing of the last run still waiting. */
+  reset(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = '';
+    this.started = false;
+    this.declined = false;
+  }
+}

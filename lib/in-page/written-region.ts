@@ -1,0 +1,50 @@
+import type { FieldAdapter, FieldRegion, WriteResult } from '../field-adapters/field-adapter';
+
+/**
+ * The part of the field one request owns, and the field's whole text right after its last write:
+ * "untouched since" means the field still holds exactly that.
+ */
+export class WrittenRegion {
+  region: FieldRegion;
+  private expectedWhole: string;
+  /** Something of ours is in the field (a draft, a refinement, or part of a streamed draft). */
+  wroteOutput = false;
+
+  constructor(
+    readonly adapter: FieldAdapter,
+    private readonly originalRegion: FieldRegion,
+  ) {
+    this.region = originalRegion;
+    this.expectedWhole = adapter.read();
+  }
+
+  alive(): boolean {
+    return this.adapter.element.isConnected;
+  }
+
+  intact(): boolean {
+    return this.adapter.intact(this.expectedWhole);
+  }
+
+  /** One write (run inside a queued job); the region and expected text follow what landed. */
+  async write(run: () => Promise<WriteResult | null> | WriteResult | null): Promise<boolean> {
+    if (!this.alive()) return false;
+    const result = await run();
+    if (!result) return false;
+    this.region = result.region;
+    this.expectedWhole = result.wholeText;
+    this.wroteOutput = true;
+    return result.ok;
+  }
+
+  replace(text: string, region: FieldRegion = this.region): Promise<boolean> {
+    return this.write(() => this.adapter.replace(region, text));
+  }
+
+  /** The field holds the user's text again (their undo, or ours): back to the original region. */
+  backToOriginal(): void {
+    this.region = this.originalRegion;
+    this.expectedWhole = this.adapter.read();
+    this.wroteOutput = false;
+  }
+}

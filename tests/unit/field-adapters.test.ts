@@ -1,0 +1,205 @@
+// @vitest-environment happy-dom
+// One adapter per field kind, chosen once from the kind; each verb's technique per kind. The
+// editing commands are a stand-in (happy-dom has none): what real editors make of each technique
+// is checked in tests/browser/in-page-editors.spec.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { adapterFor } from '../../lib/field-adapters/adapter-for-kind';
+import type { FieldAdapter, FieldKind } from '../../lib/field-adapters/field-adapter';
+import { fieldTargetOf } from '../../lib/field-adapters/field-kind';
+import { modelSelectionDelayMs } from '../../lib/field-adapters/rich-editor-adapter';
+import {
+  installEditingCommands,
+  richField,
+  showValue,
+  valueField,
+  type EditingLog,
+} from './support/field-notation';
+
+let log: EditingLog;
+beforeEach(() => {
+  log = installEditingCommands();
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function adapterOf(el: Element): FieldAdapter {
+  const target = fieldTargetOf(el);
+  if (!target) throw new Error('not a field');
+  return adapterFor(target);
+}
+
+/** An Ace-like editor: its hidden textarea holds only the current line. */
+function mirrorTextarea(): HTMLTextAreaElement {
+  const editor = document.createElement('div');
+  editor.className = 'ace_editor';
+  const textarea = document.createElement('textarea');
+  textarea.className = 'ace_text-input';
+  editor.append(textarea);
+  document.body.append(editor);
+  return textarea;
+}
+
+describe('the adapter is chosen once from the field kind', () => {
+  const rows: [
+    name: string,
+    kind: FieldKind,
+    streams: boolean,
+    holdsWhole: boolean,
+    make: () => Element,
+  ][] = [
+    ['textarea', 'value', true, true, () => valueField('a|')],
+    ['text input', 'value', true, true, () => valueField('a|', 'input')],
+    ['contenteditable', 'rich', false, true, () => richField('<p>a</p>')],
+    [
+      'a node inside an editor',
+      'rich',
+      false,
+      true,
+      () => richField('<p><em>a</em></p>').querySelector('em')!,
+    ],
+    ['code editor mirror textarea', 'mirror', false, false, mirrorTextarea],
+  ];
+  it.each(rows)(
+    '%s → %s adapter (streams: %s, results written: %s)',
+    (_name, kind, streams, holdsWhole, make) => {
+      const adapter = adapterOf(make());
+      expect(adapter.kind).toBe(kind);
+      expect(adapter.stream !== null).toBe(streams);
+      expect(adapter.holdsWholeText).toBe(holdsWhole);
+    },
+  );
+  it('a rich adapter works on the editor root, not the node the caret is in', () => {
+    const root = richField('<p><em>a</em></p>');
+    expect(adapterOf(root.querySelector('em')!).element).toBe(root);
+  });
+  it('a number input or a plain div is no field', () => {
+    const number = document.createElement('input');
+    number.type = 'number';
+    expect(fieldTargetOf(number)).toBeNull();
+    expect(fieldTargetOf(document.createElement('div'))).toBeNull();
+  });
+});
+
+describe('value fields: insertText for a replace and for streamed appends', () => {
+  const rows: [before: string, text: string, after: string, region: string][] = [
+    ['a{b}c', 'XY', 'aXY|c', 'XY'],
+    ['{abc}', 'draft', 'draft|', 'draft'],
+    ['ab|c', 'whole', 'whole|', 'whole'],
+    ['x{old}y', '', 'x|y', ''],
+  ];
+  it.each(rows)('%j, replace its region with %j → %j', async (before, text, after, regionText) => {
+    const el = valueField(before);
+    const adapter = adapterOf(el);
+    const result = await adapter.replace(adapter.initialRegion(), text);
+    expect(showValue(el)).toBe(after);
+    expect(result).toMatchObject({
+      ok: true,
+      wholeText: el.value,
+      region: { text: regionText === '' && before === 'x{old}y' ? '' : regionText },
+    });
+    expect(log.commands).toEqual([text ? `insertText:${text}` : 'delete']);
+  });
+
+  it('an input turns line breaks into spaces, and that counts as landed', async () => {
+    const el = valueField('{old}', 'input');
+    const adapter = adapterOf(el);
+    const result = await adapter.replace(adapter.initialRegion(), 'one\ntwo');
+    expect(el.value).toBe('one two');
+    expect(result.ok).toBe(true);
+  });
+
+  it('streams: appends at the end of its region, caret unmoved between chunks', async () => {
+    const el = valueField('say {hi} there');
+    const adapter = adapterOf(el);
+    let region = (await adapter.replace(adapter.initialRegion(), 'Hel')).region;
+    region = adapter.stream!.append(region, 'lo').region;
+    region = adapter.stream!.append(region, '!').region;
+    expect(showValue(el)).toBe('say Hello!| there');
+    expect(region).toEqual({ text: 'Hello!', whole: false, start: 4, strippedStart: 0 });
+    expect(log.commands).toEqual(['insertText:Hel', 'insertText:lo', 'insertText:!']);
+  });
+
+  it('folds a stream back with the field’s own undo, only while the field has focus', async () => {
+    const el = valueField('{mine}');
+    const adapter = adapterOf(el);
+    const region = (await adapter.replace(adapter.initialRegion(), 'dr')).region;
+    adapter.stream!.append(region, 'aft');
+    el.blur();
+    expect(adapter.stream!.undo(2)).toBe(false);
+    expect(el.value).toBe('draft');
+    el.focus();
+    expect(adapter.stream!.undo(2)).toBe(true);
+    expect(el.value).toBe('mine');
+  });
+});
+
+/** An editor that handles a plain-text paste itself, now or later. */
+function pasteHandler(
+  root: HTMLElement,
+  how: 'at-once' | 'late-handled' | 'late-unhandled' | 'garbled',
+): void {
+  root.addEventListener('paste', (event) => {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    const apply = () => {
+      root.innerHTML = `<p>${how === 'garbled' ? 'garbled' : text}</p>`;
+    };
+    if (how !== 'late-unhandled') event.preventDefault();
+    if (how === 'at-once' || how === 'garbled') apply();
+    else setTimeout(apply, how === 'late-handled' ? 60 : 0);
+  });
+}
+
+describe('rich editors: a plain-text paste first, insertText only where nothing took it', () => {
+  const rows: [
+    editor: string,
+    how: Parameters<typeof pasteHandler>[1] | null,
+    ok: boolean,
+    commands: string[],
+  ][] = [
+    ['an editor that applies the paste at once (ProseMirror, Quill…)', 'at-once', true, []],
+    ['an editor that renders a task later (Slate, React)', 'late-handled', true, []],
+    [
+      'an editor that applies it a task later without preventDefault (TinyMCE)',
+      'late-unhandled',
+      true,
+      [],
+    ],
+    ['plain contenteditable: nothing takes the paste', null, true, ['insertText:the draft']],
+    ['an editor that changed something else: no second write on top', 'garbled', false, []],
+  ];
+  it.each(rows)('%s', async (_editor, how, ok, commands) => {
+    const root = richField('<p>{my text}</p>');
+    if (how) pasteHandler(root, how);
+    const adapter = adapterOf(root);
+    const result = await adapter.replace(adapter.initialRegion(), 'the draft');
+    expect(result.ok).toBe(ok);
+    expect(log.commands).toEqual(commands);
+    if (ok) expect(root.innerText.trim()).toBe('the draft');
+  });
+
+  it('a partial region keeps the text around it', async () => {
+    const root = richField('<p>keep {this} too</p>');
+    const adapter = adapterOf(root);
+    const result = await adapter.replace(adapter.initialRegion(), 'that');
+    expect(root.innerText).toBe('keep that too');
+    expect(result.region).toEqual({ text: 'that', whole: false, start: 0, strippedStart: 4 });
+  });
+
+  it('waits for Slate’s model to take the selection before pasting', () => {
+    expect(modelSelectionDelayMs(richField('<p>a</p>', { 'data-slate-editor': 'true' }))).toBe(150);
+    expect(modelSelectionDelayMs(richField('<p>a</p>'))).toBe(0);
+  });
+});
+
+describe('mirror textareas: one write at the user’s request, never a stream', () => {
+  it('replaces with insertText like a value field', async () => {
+    const el = mirrorTextarea();
+    el.value = 'line';
+    el.focus();
+    el.setSelectionRange(0, 4);
+    const adapter = adapterOf(el);
+    expect((await adapter.replace(adapter.initialRegion(), 'new line')).ok).toBe(true);
+    expect(log.commands).toEqual(['insertText:new line']);
+  });
+});

@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+// The session's write policy over a real value-field adapter (editing commands stood in): the
+// draft streams in, the refinement replaces it only while the field is untouched and the user is
+// in it, otherwise it is offered; a half-streamed draft never stays. Asserted on the field itself.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { adapt } from '../../lib/field-adapters/adapter-for-kind';
+import { fieldTargetOf } from '../../lib/field-adapters/field-kind';
+import { FieldSession } from '../../lib/in-page/field-session';
+import type { ServerEvent } from '../../lib/messaging/protocol';
+import { installEditingCommands, richField, valueField } from './support/field-notation';
+
+// Only the fields the session reads; the protocol's other fields do not matter here.
+const delta = (text: string) => ({ type: 'draft-delta', delta: text }) as ServerEvent;
+const draft = (text: string) => ({ type: 'draft', draft: text }) as ServerEvent;
+const refined = (text: string) => ({ type: 'refined', refined: text }) as ServerEvent;
+const failed = {
+  type: 'end',
+  outcome: 'failed',
+  fromCache: false,
+  error: { code: 'network', message: 'Offline.', stage: 'draft', retryable: true },
+} as ServerEvent;
+
+function startSession(el: Element) {
+  const target = adapt(fieldTargetOf(el)!);
+  const copied: string[] = [];
+  const session = new FieldSession(
+    target,
+    target.adapter.initialRegion(),
+    { prompt: target.adapter.initialRegion().text, mode: 'general' },
+    {
+      start: () => ({ cancel() {} }),
+      copy: (text) => {
+        copied.push(text);
+        return Promise.resolve(true);
+      },
+      render() {},
+      isOwnPanel: () => false,
+    },
+  );
+  let sink: (event: ServerEvent) => void = () => {};
+  session.adopt({ cancel() {} }, (next) => (sink = next));
+  const send = async (...events: ServerEvent[]) => {
+    for (const event of events) sink(event);
+    await vi.advanceTimersByTimeAsync(100);
+  };
+  return { session, send, copied };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  installEditingCommands();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+describe('a field session writes only while the field is untouched and the user is in it', () => {
+  it('streams the draft into a textarea, then the refinement replaces it', async () => {
+    const el = valueField('{write a haiku}');
+    const { send } = startSession(el);
+    await send(delta('Write'));
+    expect(el.value).toBe('Write');
+    await send(delta(' a haiku'), draft('Write a haiku.'));
+    expect(el.value).toBe('Write a haiku.');
+    await send(refined('Write a haiku about autumn.'));
+    expect(el.value).toBe('Write a haiku about autumn.');
+  });
+
+  it('replaces only the selected part, keeping the text around it', async () => {
+    const el = valueField('Intro. {write a haiku} Thanks.');
+    const { send } = startSession(el);
+    await send(delta('Write'), draft('Write a haiku.'), refined('Write a short haiku.'));
+    expect(el.value).toBe('Intro. Write a short haiku. Thanks.');
+  });
+
+  it('the user edited the draft: the refinement is not written, and Apply puts it in', async () => {
+    const el = valueField('Intro. {write a haiku}');
+    const { session, send } = startSession(el);
+    await send(draft('Write a haiku.'));
+    el.value = 'My words. Intro. Write a haiku.';
+    await send(refined('Write a short haiku.'));
+    expect(el.value).toBe('My words. Intro. Write a haiku.');
+    await session.apply();
+    expect(el.value).toBe('My words. Intro. Write a short haiku.');
+  });
+
+  it('the user moved to another field: nothing is written, and focus stays where they went', async () => {
+    const el = valueField('{write a haiku}');
+    const { send } = startSession(el);
+    const other = valueField('|');
+    await send(draft('Write a haiku.'), refined('Write a short haiku.'));
+    expect(el.value).toBe('write a haiku');
+    expect(document.activeElement).toBe(other);
+  });
+
+  it('the page removed the field: nothing is written, and nothing throws', async () => {
+    const el = valueField('{write a haiku}');
+    const { send } = startSession(el);
+    el.remove();
+    await send(draft('Write a haiku.'), refined('Write a short haiku.'));
+    expect(el.value).toBe('write a haiku');
+  });
+
+  it('an error mid-stream puts the user’s text back', async () => {
+    const el = valueField('{write a haiku}');
+    const { send } = startSession(el);
+    await send(delta('Half a dr'));
+    expect(el.value).toBe('Half a dr');
+    await send(failed);
+    expect(el.value).toBe('write a haiku');
+  });
+
+  it('a rich editor gets the draft whole, never streamed', async () => {
+    const root = richField('<p>{write a haiku}</p>');
+    const { send } = startSession(root);
+    await send(delta('Write'));
+    expect(root.innerText).toBe('write a haiku');
+    await send(draft('Write a haiku.'));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(root.innerText).toBe('Write a haiku.');
+  });
+
+  it('a code editor’s mirror textarea is never written', async () => {
+    const editor = document.createElement('div');
+    editor.className = 'ace_editor';
+    const el = document.createElement('textarea');
+    el.className = 'ace_text-input';
+    el.value = 'write a haiku';
+    editor.append(el);
+    document.body.append(editor);
+    el.focus();
+    const { send } = startSession(el);
+    await send(delta('Write'), draft('Write a haiku.'), refined('Write a short haiku.'));
+    expect(el.value).toBe('write a haiku');
+  });
+});
