@@ -47,7 +47,6 @@ export class FieldSession {
   /** Null where the field's kind takes a draft only whole. */
   private readonly draftStream: StreamedDraft | null;
   private readonly original: string;
-  private streamed = '';
   private message = '';
   private handle: OptimizationHandle | null = null;
   private generation = 0;
@@ -121,7 +120,6 @@ export class FieldSession {
 
   private resetResult(): void {
     this.dispatch({ type: 'start' });
-    this.streamed = '';
     this.draftStream?.reset();
     this.message = '';
     this.heldBack = null;
@@ -167,7 +165,6 @@ export class FieldSession {
   }
 
   private onDraftDelta(delta: string): void {
-    this.streamed += delta;
     // Value fields take the draft as it streams: the first words show at the first token. Rich
     // editors and code editors' mirror textareas get it whole (their adapters offer no stream);
     // until then the panel shows it streaming.
