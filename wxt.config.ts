@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
-
-// Loopback origins let local OpenAI-compatible servers (Ollama, LM Studio) and
-// the test mock answer without a CORS preflight the SDKs cannot pass.
-const LOOPBACK_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+import {
+  MANIFEST_HOST_PATTERNS,
+  OPTIMIZE_COMMAND,
+  OPTIMIZE_SHORTCUT,
+} from './lib/manifest-constants';
 
 export default defineConfig({
   // Explicit imports: a reader sees where every name comes from.
@@ -13,14 +14,14 @@ export default defineConfig({
     description:
       'Optimizes the prompt you are typing, in place: a fast draft at once, a refined prompt seconds later.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'clipboardWrite'],
-    host_permissions: ['https://api.groq.com/*', 'https://api.openai.com/*', ...LOOPBACK_HOSTS],
+    host_permissions: [...MANIFEST_HOST_PATTERNS],
     // No optional_host_permissions: the always-on <all_urls> content script already grants every
     // host, so an optional prompt would protect nothing. When the user withholds site access
     // ("On click"), Save asks for the providers' origins (see request-host-access.ts).
     commands: {
-      'optimize-prompt': {
-        // Alt is Option on macOS; rebindable at chrome://extensions/shortcuts.
-        suggested_key: { default: 'Alt+Shift+O', mac: 'Alt+Shift+O' },
+      [OPTIMIZE_COMMAND]: {
+        // Rebindable at chrome://extensions/shortcuts.
+        suggested_key: { default: OPTIMIZE_SHORTCUT, mac: OPTIMIZE_SHORTCUT },
         description: 'Optimize the prompt in the focused field',
       },
     },

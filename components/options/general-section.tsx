@@ -75,12 +75,12 @@ function ClearCacheButton() {
 
 /** What leaves the browser with each prompt besides the prompt itself, and where it never does. */
 function PageContextFields() {
-  const send = useOptionsStore((state) => state.form.sendPageContext);
-  const sites = useOptionsStore((state) => state.form.noContextSites);
+  const sendPageContext = useOptionsStore((state) => state.form.sendPageContext);
+  const noContextSites = useOptionsStore((state) => state.form.noContextSites);
   const sitesError = useOptionsStore((state) => state.errors[NO_CONTEXT_SITES_FIELD_ID]);
   const setGeneral = useOptionsStore((state) => state.setGeneral);
   // Unused while nothing is sent; still editable when it holds a problem to fix.
-  const sitesDisabled = !send && !sitesError;
+  const sitesDisabled = !sendPageContext && !sitesError;
   return (
     <fieldset className="subsection">
       <legend className="subsection-title">Page context</legend>
@@ -89,7 +89,7 @@ function PageContextFields() {
           id={SEND_PAGE_CONTEXT_FIELD_ID}
           label="Send the page title, address and field label with the prompt"
           hint="It helps the model fit the prompt to the site you are writing on."
-          checked={send}
+          checked={sendPageContext}
           onChange={(checked) => setGeneral({ sendPageContext: checked })}
         />
         <Field
@@ -110,7 +110,7 @@ function PageContextFields() {
               spellCheck={false}
               autoCapitalize="off"
               autoComplete="off"
-              value={sites}
+              value={noContextSites}
               disabled={sitesDisabled}
               onChange={(event) => setGeneral({ noContextSites: event.target.value })}
             />
@@ -122,9 +122,9 @@ function PageContextFields() {
 }
 
 export function GeneralSection() {
-  const twoStage = useOptionsStore((state) => state.form.twoStageEnabled);
-  const cache = useOptionsStore((state) => state.form.cacheEnabled);
-  const mode = useOptionsStore((state) => state.form.defaultMode);
+  const twoStageEnabled = useOptionsStore((state) => state.form.twoStageEnabled);
+  const cacheEnabled = useOptionsStore((state) => state.form.cacheEnabled);
+  const defaultMode = useOptionsStore((state) => state.form.defaultMode);
   const modeError = useOptionsStore((state) => state.errors[DEFAULT_MODE_FIELD_ID]);
   const setGeneral = useOptionsStore((state) => state.setGeneral);
 
@@ -135,14 +135,14 @@ export function GeneralSection() {
         id="two-stage"
         label="Two-stage optimization"
         hint="Show the fast draft at once, then swap in the refined prompt when it is ready."
-        checked={twoStage}
+        checked={twoStageEnabled}
         onChange={(checked) => setGeneral({ twoStageEnabled: checked })}
       />
       <Toggle
         id="cache-results"
         label="Cache results"
         hint="Reuse the result when the same prompt is optimized again."
-        checked={cache}
+        checked={cacheEnabled}
         onChange={(checked) => setGeneral({ cacheEnabled: checked })}
       />
       <ClearCacheButton />
@@ -156,7 +156,7 @@ export function GeneralSection() {
         {(control) => (
           <select
             {...control}
-            value={mode}
+            value={defaultMode}
             onChange={(event) => {
               if (isMode(event.target.value)) setGeneral({ defaultMode: event.target.value });
             }}

@@ -19,8 +19,8 @@ export function SettingsSummary() {
     (state) =>
       keyFieldState(state.keyStatus.refinement, state.saved.refinement.baseUrl).kind === 'saved',
   );
-  const twoStage = useOptionsStore((state) => state.saved.twoStageEnabled);
+  const twoStageEnabled = useOptionsStore((state) => state.saved.twoStageEnabled);
   if (phase !== 'ready') return <StatusLine text="" className="summary" />;
-  const status = settingsStatus({ draftKey, refinementKey, twoStage });
+  const status = settingsStatus({ draftKey, refinementKey, twoStageEnabled });
   return <StatusLine text={status.text} tone={TONES[status.kind]} className="summary" />;
 }

@@ -1,11 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
+import { OPTIMIZE_COMMAND } from '../manifest-constants';
 import type { ContentMessage } from '../messaging/protocol';
 import { isMode, type Mode } from '../prompts/modes';
 import { defaultMode } from '../settings/settings-items';
 import { deliverToTab } from './deliver-to-tab';
-
-/** The keyboard shortcut's command name (wxt.config.ts `commands`). */
-export const OPTIMIZE_COMMAND = 'optimize-prompt';
 
 export const CONTEXT_MENU_ID = 'optimize-prompt';
 

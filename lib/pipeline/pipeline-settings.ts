@@ -11,14 +11,16 @@ import {
   type StageConfig,
 } from '../settings/settings-store';
 
-export interface PipelineSettings {
+/**
+ * The stored settings a request runs with, under their stored names; the page-context policy is
+ * applied to requests from pages before the prompt and the cache key are built.
+ */
+export interface PipelineSettings extends PageContextPolicy {
   draft: StageConfig;
   refinement: StageConfig;
-  twoStage: boolean;
-  lengths: DraftLengths;
+  twoStageEnabled: boolean;
+  draftLengths: DraftLengths;
   cacheEnabled: boolean;
-  /** Applied to requests from pages before the prompt and the cache key are built. */
-  pageContext: PageContextPolicy;
 }
 
 interface KeptSettings {
@@ -82,13 +84,11 @@ export async function loadPipelineSettings(): Promise<PipelineSettings> {
   return {
     draft: config('draft'),
     refinement: config('refinement'),
-    twoStage: values.twoStageEnabled,
-    lengths: values.draftLengths,
+    twoStageEnabled: values.twoStageEnabled,
+    draftLengths: values.draftLengths,
     cacheEnabled: values.cacheEnabled,
-    pageContext: {
-      sendPageContext: values.sendPageContext,
-      noContextSites: values.noContextSites,
-    },
+    sendPageContext: values.sendPageContext,
+    noContextSites: values.noContextSites,
   };
 }
 

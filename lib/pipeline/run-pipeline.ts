@@ -43,7 +43,7 @@ function cacheKeyParts(
       ? { baseUrl: settings.refinement.baseUrl, model: settings.refinement.model }
       : null,
     templateVersion: TEMPLATE_VERSION,
-    draftLength: settings.lengths[request.mode],
+    draftLength: settings.draftLengths[request.mode],
   };
 }
 
@@ -67,7 +67,7 @@ export async function runPipeline(
   const context = contextToSend(
     asked.context,
     scope.origin === EXTENSION_ORIGIN ? null : scope.origin,
-    settings.pageContext,
+    settings,
   );
   const request: OptimizeRequest = {
     prompt: asked.prompt,
@@ -81,7 +81,7 @@ export async function runPipeline(
     const plan = planStages({
       hasDraftKey: settings.draft.apiKey !== '',
       hasRefinementKey: settings.refinement.apiKey !== '',
-      twoStage: settings.twoStage,
+      twoStageEnabled: settings.twoStageEnabled,
       twoStageOverride: request.twoStage,
     });
     if (!plan) throw noKeysError();
@@ -96,7 +96,7 @@ export async function runPipeline(
           request,
           settings,
           plan,
-          length: settings.lengths[request.mode],
+          length: settings.draftLengths[request.mode],
           send,
           signal,
           startedAt,

@@ -13,7 +13,7 @@ export interface PlanInput {
   hasDraftKey: boolean;
   hasRefinementKey: boolean;
   /** The saved two-stage setting. */
-  twoStage: boolean;
+  twoStageEnabled: boolean;
   /** The request's own choice, when it makes one; it wins over the setting. */
   twoStageOverride?: boolean | undefined;
 }
@@ -25,7 +25,7 @@ export interface PlanInput {
 export function planStages(input: PlanInput): StagePlan | null {
   const { hasDraftKey, hasRefinementKey } = input;
   if (!hasDraftKey && !hasRefinementKey) return null;
-  const twoStage = input.twoStageOverride ?? input.twoStage;
+  const twoStage = input.twoStageOverride ?? input.twoStageEnabled;
   const draft = hasDraftKey && (twoStage || !hasRefinementKey);
   return { draft, refinement: hasRefinementKey, draftKeyMissing: twoStage && !draft };
 }

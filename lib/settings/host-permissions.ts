@@ -4,13 +4,7 @@
  * options page asks for the origins on Save (components/options/request-host-access.ts).
  */
 
-/** Must mirror `host_permissions` in wxt.config.ts (runtime code cannot import the config). */
-export const MANIFEST_HOST_PATTERNS = [
-  'https://api.groq.com/*',
-  'https://api.openai.com/*',
-  'http://localhost/*',
-  'http://127.0.0.1/*',
-] as const;
+import { MANIFEST_HOST_PATTERNS } from '../manifest-constants';
 
 function parseHttpUrl(url: string): URL | null {
   try {

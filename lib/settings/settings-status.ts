@@ -10,13 +10,13 @@ export interface SettingsStatusInput {
   /** Whether a usable key is saved (for the stage's saved base URL). */
   draftKey: boolean;
   refinementKey: boolean;
-  twoStage: boolean;
+  twoStageEnabled: boolean;
 }
 
 export function settingsStatus({
   draftKey,
   refinementKey,
-  twoStage,
+  twoStageEnabled,
 }: SettingsStatusInput): SettingsStatus {
   const hasDraft = draftKey;
   const hasRefinement = refinementKey;
@@ -25,6 +25,7 @@ export function settingsStatus({
   }
   if (!hasRefinement) return { kind: 'limited', text: 'Refinement key missing — drafts only' };
   if (!hasDraft) return { kind: 'limited', text: 'Draft key missing — single-stage optimization' };
-  if (!twoStage) return { kind: 'limited', text: 'Two-stage off — single-stage optimization' };
+  if (!twoStageEnabled)
+    return { kind: 'limited', text: 'Two-stage off — single-stage optimization' };
   return { kind: 'ready', text: 'Two-stage optimization enabled' };
 }

@@ -8,15 +8,16 @@ import {
   type RawStageSettings,
   type StageName,
 } from './normalize-settings';
+// The items carry an `Item` suffix here so the values read from them keep the settings' names.
 import {
   DRAFT_LENGTHS_VERSION,
-  cacheEnabled,
-  defaultMode,
-  draftLengths,
-  noContextSites,
-  sendPageContext,
+  cacheEnabled as cacheEnabledItem,
+  defaultMode as defaultModeItem,
+  draftLengths as draftLengthsItem,
+  noContextSites as noContextSitesItem,
+  sendPageContext as sendPageContextItem,
   stageSettings,
-  twoStageEnabled,
+  twoStageEnabled as twoStageEnabledItem,
 } from './settings-items';
 import { STAGES, type SettingsValues } from './validate-settings';
 
@@ -45,27 +46,34 @@ async function readRawStage(stage: StageName): Promise<RawStageSettings> {
 
 /** Every stored setting except keys, validated: a bad value reads as its default, reported. */
 export async function loadStoredSettings(): Promise<NormalizedSettings> {
-  const [draft, refinement, twoStage, mode, cache, lengths, sendContext, sites] = await Promise.all(
-    [
-      readRawStage('draft'),
-      readRawStage('refinement'),
-      twoStageEnabled.getValue(),
-      defaultMode.getValue(),
-      cacheEnabled.getValue(),
-      draftLengths.getValue(),
-      sendPageContext.getValue(),
-      noContextSites.getValue(),
-    ],
-  );
+  const [
+    draft,
+    refinement,
+    twoStageEnabled,
+    defaultMode,
+    cacheEnabled,
+    draftLengths,
+    sendPageContext,
+    noContextSites,
+  ] = await Promise.all([
+    readRawStage('draft'),
+    readRawStage('refinement'),
+    twoStageEnabledItem.getValue(),
+    defaultModeItem.getValue(),
+    cacheEnabledItem.getValue(),
+    draftLengthsItem.getValue(),
+    sendPageContextItem.getValue(),
+    noContextSitesItem.getValue(),
+  ]);
   return normalizeSettings({
     draft,
     refinement,
-    twoStageEnabled: twoStage,
-    defaultMode: mode,
-    cacheEnabled: cache,
-    draftLengths: lengths,
-    sendPageContext: sendContext,
-    noContextSites: sites,
+    twoStageEnabled,
+    defaultMode,
+    cacheEnabled,
+    draftLengths,
+    sendPageContext,
+    noContextSites,
   });
 }
 
@@ -113,28 +121,28 @@ export async function writeSettings(values: SettingsValues): Promise<void> {
         { item: items.timeoutMs, value: config.timeoutMs },
       ];
     }),
-    { item: twoStageEnabled, value: values.twoStageEnabled },
-    { item: defaultMode, value: values.defaultMode },
-    { item: cacheEnabled, value: values.cacheEnabled },
-    { item: draftLengths, value: values.draftLengths },
-    { item: sendPageContext, value: values.sendPageContext },
-    { item: noContextSites, value: values.noContextSites },
+    { item: twoStageEnabledItem, value: values.twoStageEnabled },
+    { item: defaultModeItem, value: values.defaultMode },
+    { item: cacheEnabledItem, value: values.cacheEnabled },
+    { item: draftLengthsItem, value: values.draftLengths },
+    { item: sendPageContextItem, value: values.sendPageContext },
+    { item: noContextSitesItem, value: values.noContextSites },
   ]);
   // setItems skips the version mark setValue writes on a fresh profile; without it the next start
   // would run the v1 → v2 migration on v2 data and lose the lengths.
-  await storage.setMeta(draftLengths.key, { v: DRAFT_LENGTHS_VERSION });
+  await storage.setMeta(draftLengthsItem.key, { v: DRAFT_LENGTHS_VERSION });
 }
 
 /** Calls back on any change to any setting, from this page or elsewhere (sync, another tab). */
 export function watchSettings(onChange: () => void): () => void {
   const unwatchers = [
     ...STAGES.flatMap((stage) => Object.values(stageSettings[stage])),
-    twoStageEnabled,
-    defaultMode,
-    cacheEnabled,
-    draftLengths,
-    sendPageContext,
-    noContextSites,
+    twoStageEnabledItem,
+    defaultModeItem,
+    cacheEnabledItem,
+    draftLengthsItem,
+    sendPageContextItem,
+    noContextSitesItem,
   ].map((item) => item.watch(() => onChange()));
   return () => unwatchers.forEach((unwatch) => unwatch());
 }

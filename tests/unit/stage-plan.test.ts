@@ -11,46 +11,46 @@ const none = { hasDraftKey: false, hasRefinementKey: false };
 const rows: Row[] = [
   [
     'both keys, two-stage on',
-    { ...both, twoStage: true },
+    { ...both, twoStageEnabled: true },
     { draft: true, refinement: true, draftKeyMissing: false },
   ],
   [
     'both keys, two-stage off',
-    { ...both, twoStage: false },
+    { ...both, twoStageEnabled: false },
     { draft: false, refinement: true, draftKeyMissing: false },
   ],
   [
     'both keys, off in settings, on for this request',
-    { ...both, twoStage: false, twoStageOverride: true },
+    { ...both, twoStageEnabled: false, twoStageOverride: true },
     { draft: true, refinement: true, draftKeyMissing: false },
   ],
   [
     'both keys, on in settings, off for this request',
-    { ...both, twoStage: true, twoStageOverride: false },
+    { ...both, twoStageEnabled: true, twoStageOverride: false },
     { draft: false, refinement: true, draftKeyMissing: false },
   ],
   [
     'draft key only, two-stage on',
-    { ...draftOnly, twoStage: true },
+    { ...draftOnly, twoStageEnabled: true },
     { draft: true, refinement: false, draftKeyMissing: false },
   ],
   [
     'draft key only, two-stage off: the draft still answers',
-    { ...draftOnly, twoStage: false },
+    { ...draftOnly, twoStageEnabled: false },
     { draft: true, refinement: false, draftKeyMissing: false },
   ],
   [
     'refinement key only, two-stage on: a stand-in',
-    { ...refinementOnly, twoStage: true },
+    { ...refinementOnly, twoStageEnabled: true },
     { draft: false, refinement: true, draftKeyMissing: true },
   ],
   [
     'refinement key only, two-stage off',
-    { ...refinementOnly, twoStage: false },
+    { ...refinementOnly, twoStageEnabled: false },
     { draft: false, refinement: true, draftKeyMissing: false },
   ],
-  ['no key, two-stage on', { ...none, twoStage: true }, null],
-  ['no key, two-stage off', { ...none, twoStage: false }, null],
+  ['no key, two-stage on', { ...none, twoStageEnabled: true }, null],
+  ['no key, two-stage off', { ...none, twoStageEnabled: false }, null],
 ];
 
 describe('planStages', () => {
