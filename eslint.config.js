@@ -34,6 +34,109 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  // Boundaries between the bundles (see ARCHITECTURE.md). `lib/` is framework-free.
+  {
+    files: ['lib/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'zustand'].map((name) => ({
+            name,
+            message: 'lib/ holds framework-free logic; React UI lives in components/.',
+          })),
+          patterns: [
+            {
+              group: ['**/components/**', '**/entrypoints/**'],
+              message: 'lib/ imports no UI or entrypoint.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The field UI (injected into one frame on first use) never carries the background's code.
+  {
+    files: ['lib/field-ui/**', 'lib/field-adapters/**', 'entrypoints/field-ui.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'openai',
+            'groq-sdk',
+            'cockatiel',
+            'idb',
+            'wxt/utils/storage',
+            'react',
+            'zustand',
+          ].map((name) => ({
+            name,
+            message: 'Not in the in-page bundles: it runs in the background or pages.',
+          })),
+          patterns: [
+            {
+              group: [
+                '**/background/**',
+                '**/pipeline/**',
+                '**/providers/**',
+                '**/secrets/**',
+                '**/settings/**',
+              ],
+              message: 'The in-page bundles talk to the background over messages, never import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The always-on script runs in every frame of every page: tiny (≤ 5 KB gzipped), reads no
+  // storage, and imports nothing of the field UI, the background or a library.
+  {
+    files: ['lib/page-triggers/**', 'entrypoints/field-triggers.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'openai',
+            'groq-sdk',
+            'cockatiel',
+            'idb',
+            'diff',
+            'text-field-edit',
+            'react',
+            'zustand',
+            'wxt/browser',
+            'wxt/utils/storage',
+            'webextension-polyfill',
+          ].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Too heavy for the always-on script (5 KB budget).',
+          })),
+          patterns: [
+            {
+              group: [
+                '**/field-ui/**',
+                '**/background/**',
+                '**/pipeline/**',
+                '**/providers/**',
+                '**/secrets/**',
+                '**/settings/**',
+                '**/optimization/**',
+                '**/quality/**',
+                '**/components/**',
+              ],
+              allowTypeImports: true,
+              message:
+                'The always-on script loads the field UI on demand; it never bundles it or the background.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['tests/**'],
     rules: { '@typescript-eslint/require-await': 'off' },

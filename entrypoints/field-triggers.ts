@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { installTriggers } from '../lib/in-page/triggers';
-import { relayGlobal } from '../lib/in-page/relay-global';
+import { installTriggers } from '../lib/page-triggers/triggers';
+import { relayGlobal } from '../lib/page-triggers/relay-global';
 
 /**
  * Always on, in every frame (declared in wxt.config.ts): tiny, no framework, idle until the user

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { adapt } from '../../lib/field-adapters/adapter-for-kind';
 import { fieldTargetOf } from '../../lib/field-adapters/field-kind';
-import { FieldSession } from '../../lib/in-page/field-session';
+import { FieldSession } from '../../lib/field-ui/field-session';
 import type { ServerEvent } from '../../lib/messaging/protocol';
 import { installEditingCommands, richField, valueField } from './support/field-notation';
 

@@ -2,9 +2,9 @@
 // string: ordered jobs, the streamed draft's per-frame batching, undo folding and revert.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FieldAdapter, FieldRegion } from '../../lib/field-adapters/field-adapter';
-import { StreamedDraft } from '../../lib/in-page/streamed-draft';
-import { WriteQueue } from '../../lib/in-page/write-queue';
-import { WrittenRegion } from '../../lib/in-page/written-region';
+import { StreamedDraft } from '../../lib/field-ui/streamed-draft';
+import { WriteQueue } from '../../lib/field-ui/write-queue';
+import { WrittenRegion } from '../../lib/field-ui/written-region';
 
 describe('the write queue', () => {
   it('runs jobs in the order they were queued, even when an earlier one waits', async () => {

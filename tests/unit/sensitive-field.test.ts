@@ -4,7 +4,7 @@ import {
   sensitiveField,
   type FieldDescriptor,
   type SensitiveVerdict,
-} from '../../lib/in-page/sensitive-field';
+} from '../../lib/page-triggers/sensitive-field';
 
 const input = (more: Partial<FieldDescriptor> = {}): FieldDescriptor => ({
   tag: 'input',

@@ -2,10 +2,10 @@ import { sendRuntimeMessage } from '../messaging/runtime-messages';
 import { startOptimization } from '../messaging/optimize-client';
 import { adapt, adapterFor } from '../field-adapters/adapter-for-kind';
 import type { FieldTarget } from '../field-adapters/field-adapter';
-import { OverlayView } from '../overlay/overlay-view';
-import { extensionApi } from './extension-api';
+import { OverlayView } from './overlay-view';
+import { extensionApi } from '../page-triggers/extension-api';
 import { FieldSession } from './field-session';
-import type { FieldRunner, PendingRequest } from './relay-global';
+import type { FieldRunner, PendingRequest } from '../page-triggers/relay-global';
 
 /** Copies with the async Clipboard API, or the legacy command where the page forbids it. */
 async function copyText(text: string): Promise<boolean> {

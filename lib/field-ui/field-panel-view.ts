@@ -1,7 +1,7 @@
 import type { FieldTarget } from '../field-adapters/field-adapter';
 import { optimizationWords } from '../optimization/optimization-words';
 import type { OptimizationState } from '../optimization/optimization-state';
-import type { OverlayState } from '../overlay/overlay-view';
+import type { OverlayState } from './overlay-view';
 import type { Mode } from '../prompts/modes';
 import type { HeldBack } from './write-policy';
 

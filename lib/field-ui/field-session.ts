@@ -11,7 +11,7 @@ import {
   type Phase,
 } from '../optimization/optimization-state';
 import type { Mode } from '../prompts/modes';
-import type { OverlayState } from '../overlay/overlay-view';
+import type { OverlayState } from './overlay-view';
 import { fieldPanelView } from './field-panel-view';
 import { FieldWriter } from './field-writer';
 
