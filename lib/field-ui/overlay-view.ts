@@ -1,6 +1,7 @@
 import { isMode, MODES, MODE_LABELS, type Mode } from '../prompts/modes';
 import type { QualityScore } from '../quality/quality-score';
 import { OVERLAY_CSS } from './overlay-styles';
+import { panelPosition } from './panel-position';
 import { wordDiff } from './word-diff';
 
 export interface OverlayState {
@@ -232,20 +233,13 @@ export class OverlayView {
 
   private place(): void {
     if (!this.anchor) return;
-    const rect = this.anchor.getBoundingClientRect();
-    const panelHeight = this.panel.offsetHeight || 120;
-    const below = rect.bottom + 6;
-    const preferred =
-      below + panelHeight <= window.innerHeight ? below : rect.top - panelHeight - 6;
-    // Always on screen, even when its field is scrolled out of view or gone: it holds the
-    // user's way back (Restore, Copy) and must stay reachable.
-    const top = Math.max(8, Math.min(preferred, window.innerHeight - panelHeight - 8));
-    const left = Math.min(
-      Math.max(8, rect.left),
-      Math.max(8, window.innerWidth - this.panel.offsetWidth - 8),
+    const { top, left } = panelPosition(
+      this.anchor.getBoundingClientRect(),
+      { width: this.panel.offsetWidth, height: this.panel.offsetHeight || 120 },
+      { width: window.innerWidth, height: window.innerHeight },
     );
-    this.panel.style.top = `${Math.round(top)}px`;
-    this.panel.style.left = `${Math.round(left)}px`;
+    this.panel.style.top = `${top}px`;
+    this.panel.style.left = `${left}px`;
   }
 
   destroy(): void {
