@@ -17,9 +17,6 @@ export const ERROR_CODES = [
   'interrupted',
   'empty-prompt',
   'too-long',
-  'refused-field',
-  'no-field',
-  'insert-failed',
   'insecure-url',
   'internal',
 ] as const;

@@ -19,7 +19,6 @@ export interface ChatStreamRequest {
   endpoint: EndpointConfig;
   messages: ChatMessage[];
   maxTokens: number;
-  temperature?: number;
   signal: AbortSignal;
   onDelta: (delta: string) => void;
 }
@@ -51,7 +50,8 @@ async function openStream(req: ChatStreamRequest): Promise<AsyncIterable<ChunkLi
     model: req.endpoint.model,
     messages: req.messages,
     max_tokens: req.maxTokens,
-    temperature: req.temperature ?? 0.4,
+    // Low enough to keep the prompt's facts, high enough not to read as a template.
+    temperature: 0.4,
     stream: true as const,
   };
   if (sdk === 'groq') {
