@@ -1,4 +1,3 @@
-import type { Browser } from 'webextension-polyfill';
 import { startStaticServer } from '../fixtures/pages/static-server';
 import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
 import {
@@ -6,7 +5,7 @@ import {
   TEST_DRAFT_KEY,
   TEST_REFINEMENT_KEY,
 } from './support/configure-providers';
-import { openOptions, openPopup } from './support/extension-pages';
+import { openOptions, openPopup, openPopupWindow } from './support/extension-pages';
 import { expect, test } from './support/fixtures';
 import { optimizeAndTime } from './support/popup-timing';
 
@@ -177,14 +176,7 @@ test('"Insert into page" puts the result into the field last focused in the acti
     await page.goto(`${pages.url}/textarea.html`);
     await page.getByTestId('editor').click();
     await page.keyboard.type('draft me');
-    // The action popup cannot be clicked open headless; an unfocused popup window keeps the
-    // page's tab the active one, as the real popup does.
-    const opened = extension.context.waitForEvent('page');
-    await extension.serviceWorker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: Browser }).chrome;
-      await api.windows.create({ url: 'popup.html', focused: false, type: 'popup' });
-    });
-    const popup = await opened;
+    const popup = await openPopupWindow(extension.context, extension.serviceWorker);
     await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
     await popup.getByRole('button', { name: 'Optimize' }).click();
     await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
@@ -211,12 +203,7 @@ test('the popup starts with the text selected on the page', async ({ extension }
       const heading = document.querySelector('h1')!;
       getSelection()!.selectAllChildren(heading);
     });
-    const opened = extension.context.waitForEvent('page');
-    await extension.serviceWorker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: Browser }).chrome;
-      await api.windows.create({ url: 'popup.html', focused: false, type: 'popup' });
-    });
-    const popup = await opened;
+    const popup = await openPopupWindow(extension.context, extension.serviceWorker);
     await expect(popup.getByLabel('Prompt', { exact: true })).toHaveValue('Prompt Relay demo');
   } finally {
     await pages.close();

@@ -2,8 +2,8 @@
 // with synthetic events and DOM access. Page scripts here are `page.evaluate`/`frame.evaluate`,
 // which run in the page's main world like any site script; their events have isTrusted === false.
 import type { Frame } from '@playwright/test';
-import type { Browser } from 'webextension-polyfill';
 import { inPageSuite } from './support/in-page-suite';
+import { openPopupWindow } from './support/extension-pages';
 import { expect, test, type ExtensionFixture } from './support/fixtures';
 import { STATUS } from './support/overlay';
 import { REFINED, sleep } from './support/page-fixture';
@@ -43,14 +43,7 @@ async function forgeShortcut(frame: Frame): Promise<void> {
 
 /** Optimizes in the popup, then clicks "Insert into page" and waits for "Inserted". */
 async function insertFromPopup(extension: ExtensionFixture): Promise<void> {
-  // The action popup cannot be clicked open headless; an unfocused popup window keeps the page's
-  // tab the active one, as the real popup does.
-  const opened = extension.context.waitForEvent('page');
-  await extension.serviceWorker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: Browser }).chrome;
-    await api.windows.create({ url: 'popup.html', focused: false, type: 'popup' });
-  });
-  const popup = await opened;
+  const popup = await openPopupWindow(extension.context, extension.serviceWorker);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
   await popup.getByRole('button', { name: 'Optimize' }).click();
   await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
