@@ -9,9 +9,9 @@ import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageRouter } from '../lib/background/message-router';
 import { closeStorageToContentScripts } from '../lib/background/storage-access';
 import { createTabBudget } from '../lib/background/tab-budget';
-import { serveOptimizePort } from '../lib/messaging/port-server';
+import { serveOptimizePort } from '../lib/background/port-server';
 import type { ExtensionIdentity } from '../lib/messaging/sender-role';
-import { startLegacyMigration } from '../lib/secrets/secret-store';
+import { startLegacyMigration } from '../lib/background/secrets/secret-store';
 import { loadStoredSettings } from '../lib/settings/settings-store';
 
 export default defineBackground(() => {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KeyStatusReply } from '../../lib/messaging/protocol';
-import { PROVIDER_PRESETS, type ProviderPresetId } from '../../lib/providers/provider-presets';
+import { PROVIDER_PRESETS, type ProviderPresetId } from '../../lib/settings/provider-presets';
 import { DEFAULT_DRAFT_LENGTH, type Mode } from '../../lib/prompts/modes';
 import { DEFAULT_TIMEOUT_MS, type StageName } from '../../lib/settings/settings-store';
 import {

@@ -1,4 +1,4 @@
-import { PROVIDER_PRESETS, isPresetId } from '../../lib/providers/provider-presets';
+import { PROVIDER_PRESETS, isPresetId } from '../../lib/settings/provider-presets';
 import { keyFieldState, type KeyFieldState } from '../../lib/settings/key-plan';
 import type { StageName } from '../../lib/settings/settings-store';
 import { stageFieldId, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../lib/settings/validate-settings';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { testConnection } from '../providers/test-connection';
+import { testConnection } from './providers/test-connection';
 import { loadFieldUi } from './field-ui-loader';
 import { insertIntoPage } from './insert-into-page';
 import type { MessageHandlers } from './message-router';

@@ -4,8 +4,8 @@ import type {
   KeyStatus,
   KeyStatusReply,
 } from '../messaging/protocol';
-import { clearCache } from '../pipeline/result-cache';
-import { forgetStageSecret, readStageSecret, saveStageSecret } from '../secrets/secret-store';
+import { clearCache } from './pipeline/result-cache';
+import { forgetStageSecret, readStageSecret, saveStageSecret } from './secrets/secret-store';
 import { hostOf, hostOfOrigin, INSECURE_URL_WORDS, originOf } from '../settings/base-url-rules';
 import type { StageName } from '../settings/normalize-settings';
 import { insecureStoredBaseUrl, loadStoredSettings } from '../settings/settings-store';

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../providers/chat-stream';
+import type { ChatMessage } from '../background/providers/chat-stream';
 import type { PromptContext } from '../messaging/protocol';
 import type { Mode, WordRange } from './modes';
 

@@ -1,4 +1,4 @@
-import { isPresetId, PROVIDER_PRESETS, type ProviderPresetId } from '../providers/provider-presets';
+import { isPresetId, PROVIDER_PRESETS, type ProviderPresetId } from './provider-presets';
 import { DEFAULT_DRAFT_LENGTH, isMode, MODES, type Mode, type WordRange } from '../prompts/modes';
 import { checkBaseUrl } from './base-url-rules';
 import { parseSiteList } from './site-hosts';

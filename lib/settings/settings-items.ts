@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { PROVIDER_PRESETS, type ProviderPresetId } from '../providers/provider-presets';
+import { PROVIDER_PRESETS, type ProviderPresetId } from './provider-presets';
 import { DEFAULT_PRESET, DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
 /**
  * Every setting's storage item, defined once and imported by every context that reads or writes
@@ -61,7 +61,7 @@ export const noContextSites = storage.defineItem<string[]>('sync:noContextSites'
 
 /**
  * One sync storage item per setting; they sync with the user's browser profile. API keys are not
- * here: they live in the background's secret store (lib/secrets), bound to an origin.
+ * here: they live in the background's secret store (lib/background/secrets), bound to an origin.
  */
 function defineStageItems(stage: StageName) {
   const preset = DEFAULT_PRESET[stage];

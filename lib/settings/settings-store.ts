@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import type { ProviderPresetId } from '../providers/provider-presets';
-import { keyBoundTo, readStageSecret } from '../secrets/secret-store';
+import type { ProviderPresetId } from './provider-presets';
+import { keyBoundTo, readStageSecret } from '../background/secrets/secret-store';
 import { isInsecureBaseUrl } from './base-url-rules';
 import {
   normalizeSettings,

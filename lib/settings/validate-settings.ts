@@ -1,4 +1,4 @@
-import { isPresetId, type ProviderPresetId } from '../providers/provider-presets';
+import { isPresetId, type ProviderPresetId } from './provider-presets';
 import { isMode, MODES, type Mode } from '../prompts/modes';
 import { checkBaseUrl, INSECURE_URL_WORDS } from './base-url-rules';
 import {

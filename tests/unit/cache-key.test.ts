@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey, type CacheKeyParts } from '../../lib/pipeline/result-cache';
+import { cacheKey, type CacheKeyParts } from '../../lib/background/pipeline/result-cache';
 
 const BASE: CacheKeyParts = {
   prompt: 'write a haiku about autumn',

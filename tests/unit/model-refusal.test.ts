@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isModelRefusal } from '../../lib/pipeline/model-refusal';
+import { isModelRefusal } from '../../lib/background/pipeline/model-refusal';
 
 const refusals = [
   "I can't help with that.",

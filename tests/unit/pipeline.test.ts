@@ -10,7 +10,7 @@ import {
   sendPageContext,
   twoStageEnabled,
 } from '../../lib/settings/settings-items';
-import { forgetBreakersInMemory } from '../../lib/pipeline/circuit-breakers';
+import { forgetBreakersInMemory } from '../../lib/background/pipeline/circuit-breakers';
 import {
   DRAFT_KEY,
   REFINEMENT_KEY,

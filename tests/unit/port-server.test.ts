@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { serveOptimizePort } from '../../lib/messaging/port-server';
+import { serveOptimizePort } from '../../lib/background/port-server';
 import { OPTIMIZE_PORT_NAME, type ServerEvent } from '../../lib/messaging/protocol';
-import type { PipelineSettings } from '../../lib/pipeline/pipeline-settings';
-import type { runPipeline } from '../../lib/pipeline/run-pipeline';
+import type { PipelineSettings } from '../../lib/background/pipeline/pipeline-settings';
+import type { runPipeline } from '../../lib/background/pipeline/run-pipeline';
 import { createTabBudget } from '../../lib/background/tab-budget';
 
 const SELF = { id: 'me', baseUrl: 'chrome-extension://me/' };

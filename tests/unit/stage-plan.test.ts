@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planStages, type PlanInput } from '../../lib/pipeline/stage-plan';
+import { planStages, type PlanInput } from '../../lib/background/pipeline/stage-plan';
 
 type Row = [string, PlanInput, ReturnType<typeof planStages>];
 

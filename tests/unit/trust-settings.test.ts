@@ -2,15 +2,23 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PipelineError } from '../../lib/errors/error-codes';
 import type { ResultMetadata } from '../../lib/messaging/protocol';
-import { forgetPipelineSettings, loadPipelineSettings } from '../../lib/pipeline/pipeline-settings';
-import { CACHE_LIMIT, clearCache, readCache, writeCache } from '../../lib/pipeline/result-cache';
-import { classifyError } from '../../lib/providers/classify-error';
+import {
+  forgetPipelineSettings,
+  loadPipelineSettings,
+} from '../../lib/background/pipeline/pipeline-settings';
+import {
+  CACHE_LIMIT,
+  clearCache,
+  readCache,
+  writeCache,
+} from '../../lib/background/pipeline/result-cache';
+import { classifyError } from '../../lib/background/providers/classify-error';
 import {
   keyBoundTo,
   readStageSecret,
   saveStageSecret,
   startLegacyMigration,
-} from '../../lib/secrets/secret-store';
+} from '../../lib/background/secrets/secret-store';
 import { checkBaseUrl, isLoopbackHost } from '../../lib/settings/base-url-rules';
 import { keyActionFor, keyFieldState } from '../../lib/settings/key-plan';
 import {

@@ -2,14 +2,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ErrorInfo } from '../../../lib/errors/error-codes';
 import type { EndEvent, OptimizeRequest, ServerEvent } from '../../../lib/messaging/protocol';
-import { forgetBreakersInMemory } from '../../../lib/pipeline/circuit-breakers';
+import { forgetBreakersInMemory } from '../../../lib/background/pipeline/circuit-breakers';
 import {
   forgetPipelineSettings,
   loadPipelineSettings,
-} from '../../../lib/pipeline/pipeline-settings';
-import { runPipeline, type RequestScope } from '../../../lib/pipeline/run-pipeline';
-import { closeRelayDb } from '../../../lib/secrets/relay-db';
-import { forgetStageSecret, saveStageSecret } from '../../../lib/secrets/secret-store';
+} from '../../../lib/background/pipeline/pipeline-settings';
+import { runPipeline, type RequestScope } from '../../../lib/background/pipeline/run-pipeline';
+import { closeRelayDb } from '../../../lib/background/secrets/relay-db';
+import { forgetStageSecret, saveStageSecret } from '../../../lib/background/secrets/secret-store';
 import { originOf } from '../../../lib/settings/base-url-rules';
 import { cacheEnabled, twoStageEnabled } from '../../../lib/settings/settings-items';
 import { stageSettings } from '../../../lib/settings/settings-items';

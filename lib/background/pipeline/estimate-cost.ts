@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../messaging/protocol';
+import type { TokenUsage } from '../../messaging/protocol';
 
 /** Public list prices in USD per million tokens (input, output), as of 2026; unknown models cost null. */
 const PRICES: Record<string, { input: number; output: number }> = {

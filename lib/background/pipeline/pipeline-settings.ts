@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import { PipelineError } from '../errors/error-codes';
+import { PipelineError } from '../../errors/error-codes';
 import { keyBoundTo, readStageSecrets } from '../secrets/secret-store';
-import { hostOf, INSECURE_URL_WORDS } from '../settings/base-url-rules';
-import type { StoredSettings } from '../settings/normalize-settings';
-import type { PageContextPolicy } from '../settings/page-context-policy';
-import type { DraftLengths } from '../settings/settings-items';
+import { hostOf, INSECURE_URL_WORDS } from '../../settings/base-url-rules';
+import type { StoredSettings } from '../../settings/normalize-settings';
+import type { PageContextPolicy } from '../../settings/page-context-policy';
+import type { DraftLengths } from '../../settings/settings-items';
 import {
   insecureStoredBaseUrl,
   loadStoredSettings,
   type StageConfig,
-} from '../settings/settings-store';
+} from '../../settings/settings-store';
 
 /**
  * The stored settings a request runs with, under their stored names; the page-context policy is

@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CachedResult } from '../pipeline/result-cache';
-import type { StageName } from '../settings/normalize-settings';
+import type { StageName } from '../../settings/normalize-settings';
 
 /**
  * The extension origin's IndexedDB: no content script can open it, in Chrome or Firefox (unlike

@@ -1,4 +1,4 @@
-import { PipelineError, type ErrorInfo } from '../errors/error-codes';
+import { PipelineError, type ErrorInfo } from '../../errors/error-codes';
 
 /** Larger prompts are refused with words rather than silently truncated. */
 export const MAX_PROMPT_CHARS = 20_000;

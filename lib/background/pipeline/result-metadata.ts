@@ -1,6 +1,6 @@
-import type { ResultMetadata, TokenUsage } from '../messaging/protocol';
-import type { Mode } from '../prompts/modes';
-import { qualityReport } from '../quality/quality-score';
+import type { ResultMetadata, TokenUsage } from '../../messaging/protocol';
+import type { Mode } from '../../prompts/modes';
+import { qualityReport } from '../../quality/quality-score';
 import { estimateCostUsd } from './estimate-cost';
 import type { PipelineSettings } from './pipeline-settings';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { originOf } from '../settings/base-url-rules';
-import type { StageName } from '../settings/normalize-settings';
+import { originOf } from '../../settings/base-url-rules';
+import type { StageName } from '../../settings/normalize-settings';
 import { relayDb, type StoredSecret } from './relay-db';
 
 export interface StageSecret {

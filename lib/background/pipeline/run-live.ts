@@ -1,11 +1,11 @@
-import type { OptimizeRequest } from '../messaging/protocol';
+import type { OptimizeRequest } from '../../messaging/protocol';
 import {
   DRAFT_MAX_TOKENS,
   REFINEMENT_MAX_TOKENS,
   draftMessages,
   refinementMessages,
-} from '../prompts/system-prompts';
-import type { WordRange } from '../prompts/modes';
+} from '../../prompts/system-prompts';
+import type { WordRange } from '../../prompts/modes';
 import { isModelRefusal } from './model-refusal';
 import type { Emit, PipelineResult } from './pipeline-result';
 import type { PipelineSettings } from './pipeline-settings';

@@ -1,7 +1,7 @@
-import type { EndEvent, OptimizeRequest } from '../messaging/protocol';
-import { TEMPLATE_VERSION } from '../prompts/system-prompts';
+import type { EndEvent, OptimizeRequest } from '../../messaging/protocol';
+import { TEMPLATE_VERSION } from '../../prompts/system-prompts';
 import { endEventOf, failedEnd, type Emit, type PipelineResult } from './pipeline-result';
-import { contextToSend } from '../settings/page-context-policy';
+import { contextToSend } from '../../settings/page-context-policy';
 import type { PipelineSettings } from './pipeline-settings';
 import { replayCached } from './replay-cached';
 import { checkPrompt, errorInfoOf, noKeysError } from './request-errors';

@@ -1,12 +1,12 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { secondsText } from '../errors/error-words';
-import type { BudgetGrant, TabBudget } from '../background/tab-budget';
-import { loadPipelineSettings, type PipelineSettings } from '../pipeline/pipeline-settings';
-import { EXTENSION_ORIGIN, runPipeline, type RequestScope } from '../pipeline/run-pipeline';
-import { parseClientMessage } from './parse-client-message';
-import { CANCELLED_END, OPTIMIZE_PORT_NAME, type ServerEvent } from './protocol';
-import { classifySender, type ExtensionIdentity, type KnownSender } from './sender-role';
+import type { BudgetGrant, TabBudget } from './tab-budget';
+import { loadPipelineSettings, type PipelineSettings } from './pipeline/pipeline-settings';
+import { EXTENSION_ORIGIN, runPipeline, type RequestScope } from './pipeline/run-pipeline';
+import { parseClientMessage } from '../messaging/parse-client-message';
+import { CANCELLED_END, OPTIMIZE_PORT_NAME, type ServerEvent } from '../messaging/protocol';
+import { classifySender, type ExtensionIdentity, type KnownSender } from '../messaging/sender-role';
 import { PipelineError, type ErrorInfo } from '../errors/error-codes';
 
 function settingsErrorInfo(error: unknown): ErrorInfo {

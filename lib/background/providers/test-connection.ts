@@ -1,9 +1,9 @@
-import type { TestConnectionResult } from '../messaging/protocol';
-import { hostOf, INSECURE_URL_WORDS } from '../settings/base-url-rules';
-import { loadStageConfig, type StageName } from '../settings/settings-store';
+import type { TestConnectionResult } from '../../messaging/protocol';
+import { hostOf, INSECURE_URL_WORDS } from '../../settings/base-url-rules';
+import { loadStageConfig, type StageName } from '../../settings/settings-store';
 import { listModels } from './chat-stream';
 import { classifyError } from './classify-error';
-import { providerLabel } from './provider-presets';
+import { providerLabel } from '../../settings/provider-presets';
 
 /**
  * "Test connection": lists the endpoint's models with the key saved for the saved base URL's

@@ -6,8 +6,8 @@ import {
   handleWhen,
 } from 'cockatiel';
 import { storage } from 'wxt/utils/storage';
-import { PipelineError } from '../errors/error-codes';
-import type { ProviderPresetId } from '../providers/provider-presets';
+import { PipelineError } from '../../errors/error-codes';
+import type { ProviderPresetId } from '../../settings/provider-presets';
 
 interface BreakerTuning {
   /** Share of failed calls over the sampling window that opens the circuit. */

@@ -1,9 +1,9 @@
-import { PipelineError, type Stage } from '../errors/error-codes';
-import type { TokenUsage } from '../messaging/protocol';
+import { PipelineError, type Stage } from '../../errors/error-codes';
+import type { TokenUsage } from '../../messaging/protocol';
 import { streamChat, type ChatMessage } from '../providers/chat-stream';
 import type { ErrorSource } from '../providers/classify-error';
-import { providerLabel } from '../providers/provider-presets';
-import type { StageConfig } from '../settings/settings-store';
+import { providerLabel } from '../../settings/provider-presets';
+import type { StageConfig } from '../../settings/settings-store';
 import { getBreaker } from './circuit-breakers';
 import { breakerSeconds, resilientCall } from './resilient-call';
 

@@ -1,5 +1,5 @@
-import type { PromptContext, ResultMetadata } from '../messaging/protocol';
-import type { Mode } from '../prompts/modes';
+import type { PromptContext, ResultMetadata } from '../../messaging/protocol';
+import type { Mode } from '../../prompts/modes';
 import { relayDb } from '../secrets/relay-db';
 
 export interface CacheKeyParts {

@@ -1,5 +1,5 @@
-import type { ErrorInfo } from '../errors/error-codes';
-import type { EndEvent, ResultMetadata, ServerEvent } from '../messaging/protocol';
+import type { ErrorInfo } from '../../errors/error-codes';
+import type { EndEvent, ResultMetadata, ServerEvent } from '../../messaging/protocol';
 
 export type Emit = (event: ServerEvent) => void;
 

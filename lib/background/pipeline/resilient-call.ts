@@ -9,8 +9,8 @@ import {
   type IBackoffFactory,
   type IRetryBackoffContext,
 } from 'cockatiel';
-import { PipelineError } from '../errors/error-codes';
-import { secondsText } from '../errors/error-words';
+import { PipelineError } from '../../errors/error-codes';
+import { secondsText } from '../../errors/error-words';
 import { classifyError, timeoutError, type ErrorSource } from '../providers/classify-error';
 import type { ProviderBreaker } from './circuit-breakers';
 

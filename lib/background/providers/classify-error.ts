@@ -1,6 +1,6 @@
-import { PipelineError, type Stage } from '../errors/error-codes';
-import { secondsText } from '../errors/error-words';
-import { PROVIDER_PRESETS, type ProviderPresetId } from './provider-presets';
+import { PipelineError, type Stage } from '../../errors/error-codes';
+import { secondsText } from '../../errors/error-words';
+import { PROVIDER_PRESETS, type ProviderPresetId } from '../../settings/provider-presets';
 
 export interface ErrorSource {
   stage: Stage;

@@ -1,7 +1,7 @@
 import Groq from 'groq-sdk';
 import OpenAI from 'openai';
-import type { TokenUsage } from '../messaging/protocol';
-import { sdkFor, type ProviderPresetId } from './provider-presets';
+import type { TokenUsage } from '../../messaging/protocol';
+import { sdkFor, type ProviderPresetId } from '../../settings/provider-presets';
 
 export interface ChatMessage {
   role: 'system' | 'user';
