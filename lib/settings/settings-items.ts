@@ -59,6 +59,18 @@ export const noContextSites = storage.defineItem<string[]>('sync:noContextSites'
   version: 1,
 });
 
+/** The settings that are not per stage, by their one name (read, written and watched together). */
+export const preferenceItems = {
+  twoStageEnabled,
+  defaultMode,
+  cacheEnabled,
+  draftLengths,
+  sendPageContext,
+  noContextSites,
+} as const;
+export type PreferenceName = keyof typeof preferenceItems;
+export const PREFERENCE_NAMES = Object.keys(preferenceItems) as PreferenceName[];
+
 /**
  * One sync storage item per setting; they sync with the user's browser profile. API keys are not
  * here: they live in the background's secret store (lib/background/secrets), bound to an origin.

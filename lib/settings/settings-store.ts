@@ -8,16 +8,12 @@ import {
   type RawStageSettings,
   type StageName,
 } from './normalize-settings';
-// The items carry an `Item` suffix here so the values read from them keep the settings' names.
 import {
   DRAFT_LENGTHS_VERSION,
-  cacheEnabled as cacheEnabledItem,
-  defaultMode as defaultModeItem,
-  draftLengths as draftLengthsItem,
-  noContextSites as noContextSitesItem,
-  sendPageContext as sendPageContextItem,
+  PREFERENCE_NAMES,
+  draftLengths,
+  preferenceItems,
   stageSettings,
-  twoStageEnabled as twoStageEnabledItem,
 } from './settings-items';
 import { STAGES, type SettingsValues } from './validate-settings';
 
@@ -46,34 +42,15 @@ async function readRawStage(stage: StageName): Promise<RawStageSettings> {
 
 /** Every stored setting except keys, validated: a bad value reads as its default, reported. */
 export async function loadStoredSettings(): Promise<NormalizedSettings> {
-  const [
-    draft,
-    refinement,
-    twoStageEnabled,
-    defaultMode,
-    cacheEnabled,
-    draftLengths,
-    sendPageContext,
-    noContextSites,
-  ] = await Promise.all([
+  const [draft, refinement, ...preferences] = await Promise.all([
     readRawStage('draft'),
     readRawStage('refinement'),
-    twoStageEnabledItem.getValue(),
-    defaultModeItem.getValue(),
-    cacheEnabledItem.getValue(),
-    draftLengthsItem.getValue(),
-    sendPageContextItem.getValue(),
-    noContextSitesItem.getValue(),
+    ...PREFERENCE_NAMES.map((name): Promise<unknown> => preferenceItems[name].getValue()),
   ]);
   return normalizeSettings({
     draft,
     refinement,
-    twoStageEnabled,
-    defaultMode,
-    cacheEnabled,
-    draftLengths,
-    sendPageContext,
-    noContextSites,
+    ...Object.fromEntries(PREFERENCE_NAMES.map((name, i) => [name, preferences[i]])),
   });
 }
 
@@ -121,28 +98,21 @@ export async function writeSettings(values: SettingsValues): Promise<void> {
         { item: items.timeoutMs, value: config.timeoutMs },
       ];
     }),
-    { item: twoStageEnabledItem, value: values.twoStageEnabled },
-    { item: defaultModeItem, value: values.defaultMode },
-    { item: cacheEnabledItem, value: values.cacheEnabled },
-    { item: draftLengthsItem, value: values.draftLengths },
-    { item: sendPageContextItem, value: values.sendPageContext },
-    { item: noContextSitesItem, value: values.noContextSites },
+    ...PREFERENCE_NAMES.map((name) => ({
+      item: preferenceItems[name],
+      value: values[name],
+    })),
   ]);
   // setItems skips the version mark setValue writes on a fresh profile; without it the next start
   // would run the v1 → v2 migration on v2 data and lose the lengths.
-  await storage.setMeta(draftLengthsItem.key, { v: DRAFT_LENGTHS_VERSION });
+  await storage.setMeta(draftLengths.key, { v: DRAFT_LENGTHS_VERSION });
 }
 
 /** Calls back on any change to any setting, from this page or elsewhere (sync, another tab). */
 export function watchSettings(onChange: () => void): () => void {
   const unwatchers = [
     ...STAGES.flatMap((stage) => Object.values(stageSettings[stage])),
-    twoStageEnabledItem,
-    defaultModeItem,
-    cacheEnabledItem,
-    draftLengthsItem,
-    sendPageContextItem,
-    noContextSitesItem,
+    ...Object.values(preferenceItems),
   ].map((item) => item.watch(() => onChange()));
   return () => unwatchers.forEach((unwatch) => unwatch());
 }
