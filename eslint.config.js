@@ -2,6 +2,31 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** What only the background (and the extension pages) may bundle. */
+const BACKGROUND_ONLY_PACKAGES = [
+  'openai',
+  'groq-sdk',
+  'cockatiel',
+  'idb',
+  'wxt/utils/storage',
+  'react',
+  'zustand',
+];
+const BACKGROUND_ONLY_DIRS = ['**/background/**', '**/settings/**', '**/components/**'];
+
+/** A no-restricted-imports rule for these packages and folders; type-only imports stay allowed. */
+function restrictImports(packages, dirs, message) {
+  return {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: packages.map((name) => ({ name, allowTypeImports: true, message })),
+        patterns: [{ group: dirs, allowTypeImports: true, message }],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -58,84 +83,27 @@ export default tseslint.config(
   // The field UI (injected into one frame on first use) never carries the background's code.
   {
     files: ['lib/field-ui/**', 'lib/field-adapters/**', 'entrypoints/field-ui.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            'openai',
-            'groq-sdk',
-            'cockatiel',
-            'idb',
-            'wxt/utils/storage',
-            'react',
-            'zustand',
-          ].map((name) => ({
-            name,
-            message: 'Not in the in-page bundles: it runs in the background or pages.',
-          })),
-          patterns: [
-            {
-              group: [
-                '**/background/**',
-                '**/pipeline/**',
-                '**/providers/**',
-                '**/secrets/**',
-                '**/settings/**',
-              ],
-              message: 'The in-page bundles talk to the background over messages, never import it.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(
+      BACKGROUND_ONLY_PACKAGES,
+      BACKGROUND_ONLY_DIRS,
+      'The in-page bundles talk to the background over messages; they never bundle its code.',
+    ),
   },
   // The always-on script runs in every frame of every page: tiny (≤ 5 KB gzipped), reads no
   // storage, and imports nothing of the field UI, the background or a library.
   {
     files: ['lib/page-triggers/**', 'entrypoints/field-triggers.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            'openai',
-            'groq-sdk',
-            'cockatiel',
-            'idb',
-            'diff',
-            'text-field-edit',
-            'react',
-            'zustand',
-            'wxt/browser',
-            'wxt/utils/storage',
-            'webextension-polyfill',
-          ].map((name) => ({
-            name,
-            allowTypeImports: true,
-            message: 'Too heavy for the always-on script (5 KB budget).',
-          })),
-          patterns: [
-            {
-              group: [
-                '**/field-ui/**',
-                '**/background/**',
-                '**/pipeline/**',
-                '**/providers/**',
-                '**/secrets/**',
-                '**/settings/**',
-                '**/optimization/**',
-                '**/quality/**',
-                '**/components/**',
-              ],
-              allowTypeImports: true,
-              message:
-                'The always-on script loads the field UI on demand; it never bundles it or the background.',
-            },
-          ],
-        },
+    rules: restrictImports(
+      [
+        ...BACKGROUND_ONLY_PACKAGES,
+        'diff',
+        'text-field-edit',
+        'wxt/browser',
+        'webextension-polyfill',
       ],
-    },
+      [...BACKGROUND_ONLY_DIRS, '**/field-ui/**', '**/optimization/**', '**/quality/**'],
+      'Too heavy for the always-on script (5 KB budget): it loads the field UI on demand.',
+    ),
   },
   {
     files: ['tests/**'],
