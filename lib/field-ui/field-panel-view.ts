@@ -22,6 +22,8 @@ export interface FieldViewInput {
   running: boolean;
   heldBack: HeldBack | null;
   streamedIntoField: boolean;
+  /** Text of ours is in the field (also from an earlier run, or one the user typed into). */
+  holdsOutput: boolean;
   original: string;
   earlierOriginal: string | null;
   mode: Mode;
@@ -38,6 +40,7 @@ export function fieldPanelView({
   running,
   heldBack,
   streamedIntoField,
+  holdsOutput,
   original,
   earlierOriginal,
   mode,
@@ -62,8 +65,12 @@ export function fieldPanelView({
       kind !== 'mirror' &&
       !gone &&
       phase !== 'restored' &&
-      (streamedIntoField || state.draft !== null || phase === 'refined' || phase === 'offer'),
-    canRestoreEarlier: earlierOriginal !== null && !gone,
+      (holdsOutput ||
+        streamedIntoField ||
+        state.draft !== null ||
+        phase === 'refined' ||
+        phase === 'offer'),
+    canRestoreEarlier: earlierOriginal !== null && kind !== 'mirror' && !gone,
     canRetry: words.canRetry,
     copyText: state.refined ?? state.draft,
     originalCopy: gone ? original : null,

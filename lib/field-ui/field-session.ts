@@ -113,6 +113,8 @@ export class FieldSession {
         break;
       case 'refined':
         void this.writer.writeRefined(event.refined).then((heldBack) => {
+          // The user may have acted (Restore, Retry) while the write waited its turn.
+          if (generation !== this.generation) return;
           if (heldBack !== null && heldBack !== 'gone') this.dispatch({ type: 'hold-back' });
           this.render();
         });
@@ -178,6 +180,8 @@ export class FieldSession {
   /** Optimizes the original again, after every write already queued. */
   private rerun(mode: Mode): void {
     this.handle?.cancel();
+    // A half-streamed draft goes before the new run starts from the original.
+    if (this.state.draft === null) void this.writer.revertPartialDraft(this.original);
     this.request = { ...this.request, mode, prompt: this.original };
     this.writer.after(() => this.run());
   }
@@ -204,6 +208,7 @@ export class FieldSession {
       running: this.running,
       heldBack: this.writer.heldBack,
       streamedIntoField: this.writer.streamedIntoField,
+      holdsOutput: this.writer.holdsOutput,
       original: this.original,
       earlierOriginal: this.earlierOriginal,
       mode: this.request.mode,

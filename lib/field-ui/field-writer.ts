@@ -51,6 +51,11 @@ export class FieldWriter {
     return this.draftStream?.started ?? false;
   }
 
+  /** The field holds text of ours (from this run or an earlier one) that Restore can undo. */
+  get holdsOutput(): boolean {
+    return this.field?.wroteOutput ?? false;
+  }
+
   private blocker(): HeldBack | null {
     return writeBlocker(this.field, this.deps.isOwnPanel);
   }
@@ -124,8 +129,13 @@ export class FieldWriter {
   putBack(text: string, done: string, notFound: string): Promise<void> {
     this.draftStream?.flush();
     return this.writes.run(async () => {
-      // The user asked for it, so the field may take focus; it must still be where it was.
       const field = this.field;
+      // A code editor's hidden textarea is never written, not even at the user's request.
+      if (field && !field.adapter.holdsWholeText) {
+        await this.copyInstead(text, 'Prompt Relay does not write into this code editor.');
+        return this.deps.changed();
+      }
+      // The user asked for it, so the field may take focus; it must still be where it was.
       const region = field?.alive() ? field.adapter.locate(field.region) : null;
       const ok = region ? await field!.replace(text, region) : false;
       if (ok) this.message = done;

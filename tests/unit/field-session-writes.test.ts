@@ -102,6 +102,18 @@ describe('a field session writes only while the field is untouched and the user 
     expect(el.value).toBe('write a haiku');
   });
 
+  it('the user typed into a half-streamed draft, then it failed: Restore original stays offered', async () => {
+    const el = valueField('{write a haiku}');
+    const { session, send } = startSession(el);
+    await send(delta('Half a dr'));
+    el.value = 'Half a dr and mine';
+    await send(failed);
+    expect(el.value).toBe('Half a dr and mine');
+    expect(session.viewState().canRestore).toBe(true);
+    await session.restore();
+    expect(el.value).toBe('write a haiku');
+  });
+
   it('an error mid-stream puts the user’s text back', async () => {
     const el = valueField('{write a haiku}');
     const { send } = startSession(el);

@@ -76,6 +76,7 @@ export async function runPipeline(
     ...(context ? { context } : {}),
   };
   let end: EndEvent;
+  let toCache: { key: string; result: PipelineResult } | null = null;
   try {
     checkPrompt(request.prompt);
     const plan = planStages({
@@ -89,7 +90,8 @@ export async function runPipeline(
       settings.cacheEnabled && !scope.incognito
         ? await cacheKey(cacheKeyParts(request, settings, plan, scope))
         : null;
-    const cached = key ? await readCache(key) : null;
+    // The cache is an optimization: a storage that cannot be read is a miss, never a failure.
+    const cached = key ? await readCache(key).catch(() => null) : null;
     const result: PipelineResult | null = cached
       ? replayCached(cached, send, startedAt)
       : await runLive({
@@ -102,13 +104,17 @@ export async function runPipeline(
           startedAt,
         });
     if (!result) return;
-    if (key && result.cacheable) {
-      const { draft, refined, metadata } = result;
-      await writeCache({ key, draft, refined, metadata, storedAt: Date.now() });
-    }
     end = endEventOf(result);
+    if (key && result.cacheable) toCache = { key, result };
   } catch (error) {
     end = failedEnd(errorInfoOf(error));
   }
   send(end);
+  // After the end: the user has the result whether or not the cache can store it.
+  if (toCache) {
+    const { draft, refined, metadata } = toCache.result;
+    await writeCache({ key: toCache.key, draft, refined, metadata, storedAt: Date.now() }).catch(
+      () => undefined,
+    );
+  }
 }
