@@ -18,6 +18,11 @@ export class StreamedDraft {
   private declined = false;
   private steps = 0;
   private originalWhole = '';
+  /**
+   * The region and state before the stream: the user's selection on a first run, the previous
+   * result on a re-run. Folding returns there, never to a region the field no longer holds.
+   */
+  private before: ReturnType<WrittenRegion['mark']> | null = null;
   private pending = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -43,6 +48,7 @@ export class StreamedDraft {
     this.started = true;
     this.steps = 0;
     this.originalWhole = this.field.adapter.read();
+    this.before = this.field.mark();
     this.step(() => this.field.adapter.replace(this.field.region, delta));
   }
 
@@ -78,8 +84,8 @@ export class StreamedDraft {
     this.started = false;
     if (!this.field.intact() || !this.stream.undo(this.steps)) return false;
     this.steps = 0;
-    if (this.field.adapter.read() !== this.originalWhole) return false;
-    this.field.backToOriginal();
+    if (this.field.adapter.read() !== this.originalWhole || !this.before) return false;
+    this.field.backTo(this.before);
     return true;
   }
 

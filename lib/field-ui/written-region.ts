@@ -12,9 +12,9 @@ export class WrittenRegion {
 
   constructor(
     readonly adapter: FieldAdapter,
-    private readonly originalRegion: FieldRegion,
+    region: FieldRegion,
   ) {
-    this.region = originalRegion;
+    this.region = region;
     this.expectedWhole = adapter.read();
   }
 
@@ -41,10 +41,15 @@ export class WrittenRegion {
     return this.write(() => this.adapter.replace(region, text));
   }
 
-  /** The field holds the user's text again (their undo, or ours): back to the original region. */
-  backToOriginal(): void {
-    this.region = this.originalRegion;
+  /** What the field held before a series of writes, to return to once they are undone. */
+  mark(): { region: FieldRegion; wroteOutput: boolean } {
+    return { region: this.region, wroteOutput: this.wroteOutput };
+  }
+
+  /** The writes since `mark` were undone (the field's own undo): the field holds that text again. */
+  backTo(mark: { region: FieldRegion; wroteOutput: boolean }): void {
+    this.region = mark.region;
     this.expectedWhole = this.adapter.read();
-    this.wroteOutput = false;
+    this.wroteOutput = mark.wroteOutput;
   }
 }

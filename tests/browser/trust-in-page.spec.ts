@@ -30,6 +30,24 @@ test('"Apply refined" after the user typed before the selected part writes it wh
   await expect.poll(() => field.text()).toBe(`Note: Keep this. ${REFINED} Keep that.`);
 });
 
+test('a second trigger on a selected part, after its result landed, re-runs it in the same place', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'textarea');
+  const overlay = field.overlay();
+  await field.type('Keep this. Fix me please. Keep that.');
+  await field.selectWithKeyboard('Keep this. '.length, 'Fix me please.'.length);
+  await field.pressShortcut();
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  expect(await field.text()).toBe(`Keep this. ${REFINED} Keep that.`);
+  await field.pressShortcut();
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(2);
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  expect(await field.text()).toBe(`Keep this. ${REFINED} Keep that.`);
+  await overlay.click('Restore original');
+  await expect.poll(() => field.text()).toBe('Keep this. Fix me please. Keep that.');
+});
+
 test('the refinement never pulls focus back: keys typed in another field stay there', async ({
   extension,
 }) => {
