@@ -108,7 +108,7 @@ export function createFieldRunner(): FieldRunner {
       const overlay = overlayFor(key, pending.target?.element ?? pending.anchor, () => session);
       session = new FieldSession(
         pending.target && adapt(pending.target),
-        pending.region,
+        pending.region && { region: pending.region, fieldText: pending.fieldText },
         pending.request,
         {
           start: (request, onEvent) =>

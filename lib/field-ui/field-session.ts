@@ -42,7 +42,8 @@ export class FieldSession {
 
   constructor(
     readonly target: AdaptedTarget | null,
-    region: FieldRegion | null,
+    /** The region the request owns, and the field's whole text when it was read. */
+    start: { region: FieldRegion; fieldText: string | null } | null,
     private request: OptimizeRequest,
     private readonly deps: SessionDeps,
     /**
@@ -52,7 +53,7 @@ export class FieldSession {
     readonly earlierOriginal: string | null = null,
   ) {
     this.original = request.prompt;
-    this.writer = new FieldWriter(target, region, {
+    this.writer = new FieldWriter(target, start, {
       copy: deps.copy,
       changed: () => this.render(),
       isOwnPanel: deps.isOwnPanel,

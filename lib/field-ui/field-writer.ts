@@ -31,10 +31,11 @@ export class FieldWriter {
 
   constructor(
     target: AdaptedTarget | null,
-    region: FieldRegion | null,
+    start: { region: FieldRegion; fieldText: string | null } | null,
     private readonly deps: FieldWriterDeps,
   ) {
-    this.field = target && region ? new WrittenRegion(target.adapter, region) : null;
+    this.field =
+      target && start ? new WrittenRegion(target.adapter, start.region, start.fieldText) : null;
     const stream = target?.adapter.stream;
     this.draftStream =
       this.field && stream

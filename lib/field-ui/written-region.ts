@@ -13,9 +13,11 @@ export class WrittenRegion {
   constructor(
     readonly adapter: FieldAdapter,
     region: FieldRegion,
+    /** The field's text when the region was read; now, when not given. */
+    fieldText: string | null = null,
   ) {
     this.region = region;
-    this.expectedWhole = adapter.read();
+    this.expectedWhole = fieldText ?? adapter.read();
   }
 
   alive(): boolean {

@@ -6,6 +6,11 @@ import type { OptimizeRequest, ServerEvent } from '../messaging/protocol';
 export interface PendingRequest {
   target: FieldTarget | null;
   region: FieldRegion | null;
+  /**
+   * The field's whole text at the trigger: "untouched since" is measured from here, so what the
+   * user types while the field UI loads is never taken for ours.
+   */
+  fieldText: string | null;
   request: OptimizeRequest;
   handle: OptimizationHandle;
   /** Hands over the events received so far, then every later one, to `sink`. */

@@ -1,6 +1,7 @@
 import type { FieldTarget } from '../field-adapters/field-adapter';
 import { deepActiveElement, isTextEntry } from '../field-adapters/field-kind';
 import { initialRegion } from '../field-adapters/initial-region';
+import { readRich } from '../field-adapters/rich-region';
 import { startOptimization } from '../messaging/optimize-client';
 import { sendRuntimeMessage } from '../messaging/runtime-messages';
 import type { ContentMessage, OptimizeRequest, ServerEvent } from '../messaging/protocol';
@@ -72,6 +73,11 @@ async function optimize(
   const pending: PendingRequest = {
     target,
     region,
+    fieldText: target
+      ? target.kind === 'rich'
+        ? readRich(target.element)
+        : target.element.value
+      : null,
     request,
     handle,
     anchor,

@@ -20,12 +20,12 @@ const failed = {
   error: { code: 'network', message: 'Offline.', stage: 'draft', retryable: true },
 } as ServerEvent;
 
-function startSession(el: Element) {
+function startSession(el: Element, fieldText: string | null = null) {
   const target = adapt(fieldTargetOf(el)!);
   const copied: string[] = [];
   const session = new FieldSession(
     target,
-    target.adapter.initialRegion(),
+    { region: target.adapter.initialRegion(), fieldText },
     { prompt: target.adapter.initialRegion().text, mode: 'general' },
     {
       start: () => ({ cancel() {} }),
@@ -100,6 +100,15 @@ describe('a field session writes only while the field is untouched and the user 
     el.remove();
     await send(draft('Write a haiku.'), refined('Write a short haiku.'));
     expect(el.value).toBe('write a haiku');
+  });
+
+  it('what the user typed while the field UI loaded is never taken for ours', async () => {
+    const el = valueField('{write a haiku}');
+    // The trigger read "write a haiku"; the user typed "!" before the session started.
+    el.value = 'write a haiku!';
+    const { send } = startSession(el, 'write a haiku');
+    await send(delta('Write'), draft('Write a haiku.'), refined('Write a short haiku.'));
+    expect(el.value).toBe('write a haiku!');
   });
 
   it('the user typed into a half-streamed draft, then it failed: Restore original stays offered', async () => {
