@@ -5,7 +5,13 @@ import { messageText, type LoggedRequest } from '../fixtures/mock-provider/mock-
 import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
 import { Overlay, STATUS } from './support/overlay';
-import { DRAFT, REFINED, REFINEMENT_SCENARIO, sleep } from './support/page-fixture';
+import {
+  DRAFT,
+  REFINED,
+  REFINEMENT_SCENARIO,
+  sleep,
+  type FixturePage,
+} from './support/page-fixture';
 import { stopServiceWorker } from './support/service-worker';
 import { setStorage } from './support/storage';
 
@@ -101,12 +107,38 @@ test('the context menu on selected page text shows the result to copy and change
   );
 });
 
+interface RefusedCase {
+  testId: string;
+  /** What the user types first; nothing for fields that take no typing. */
+  type?: string;
+  words: string;
+}
+
+/** Each field in turn: the shortcut there shows the words, changes nothing and sends nothing. */
+async function expectRefused(field: FixturePage, cases: RefusedCase[]): Promise<void> {
+  const overlay = field.overlay();
+  for (const { testId, type, words } of cases) {
+    const before = await field.text(testId);
+    await field.page.getByTestId(testId).click({ force: testId === 'disabled' });
+    if (type) await field.page.keyboard.type(type);
+    await field.pressShortcut();
+    await expect.poll(() => overlay.status(), { message: testId }).toBe(words);
+    await expect.poll(() => overlay.isVisible('Restore original')).toBe(false);
+    expect(await field.text(testId), testId).toBe(type ?? before);
+    // Dismiss it, so the next case's panel is a new one.
+    await overlay.click('Close');
+    await expect.poll(() => overlay.count()).toBe(0);
+  }
+  // A request would have been opened at once on the trigger; give a late one time to show.
+  await sleep(300);
+  expect(requestCount()).toBe(0);
+}
+
 test('fields that must not be read are refused with words, and nothing is sent', async ({
   extension,
 }) => {
   const field = await open(extension, 'refused-fields');
-  const overlay = new Overlay(field.page);
-  const cases: { testId: string; type?: string; words: string }[] = [
+  const cases: RefusedCase[] = [
     { testId: 'password', type: 'hunter2', words: 'Prompt Relay never reads password fields.' },
     {
       testId: 'cc-number',
@@ -129,33 +161,17 @@ test('fields that must not be read are refused with words, and nothing is sent',
       words: 'Click into a text field (or select text) first, then press the shortcut again.',
     },
   ];
-  for (const { testId, type, words } of cases) {
-    const input = field.page.getByTestId(testId);
-    const before = await field.text(testId);
-    await input.click({ force: testId === 'disabled' });
-    if (type) await field.page.keyboard.type(type);
-    await field.pressShortcut();
-    await expect.poll(() => overlay.status(), { message: testId }).toBe(words);
-    await expect.poll(() => overlay.isVisible('Restore original')).toBe(false);
-    expect(await field.text(testId), testId).toBe(type ?? before);
-    // Dismiss it, so the next case's panel is a new one.
-    await overlay.click('Close');
-    await expect.poll(() => overlay.count()).toBe(0);
-  }
-  // A request would have been opened at once on the trigger; give a late one time to show.
-  await sleep(300);
-  expect(requestCount()).toBe(0);
+  await expectRefused(field, cases);
 });
 
 test('secrets in disguise are refused with words, and nothing is sent: a revealed password, a masked field, a PIN, an OTP id', async ({
   extension,
 }) => {
   const field = await open(extension, 'refused-fields');
-  const overlay = new Overlay(field.page);
   // The user's "Show password" toggle leaves a type=text input with autocomplete=current-password.
   await field.page.getByRole('button', { name: 'Show password' }).click();
   await expect(field.page.getByTestId('revealed')).toHaveAttribute('type', 'text');
-  const cases: { testId: string; type: string; words: string }[] = [
+  const cases: RefusedCase[] = [
     { testId: 'revealed', type: 'hunter2', words: 'Prompt Relay never reads password fields.' },
     { testId: 'masked', type: '9137', words: 'Prompt Relay never reads password fields.' },
     { testId: 'pin', type: '4821', words: 'Prompt Relay never reads password fields.' },
@@ -165,18 +181,7 @@ test('secrets in disguise are refused with words, and nothing is sent: a reveale
       words: 'Prompt Relay never reads one-time code fields.',
     },
   ];
-  for (const { testId, type, words } of cases) {
-    await field.page.getByTestId(testId).click();
-    await field.page.keyboard.type(type);
-    await field.pressShortcut();
-    await expect.poll(() => overlay.status(), { message: testId }).toBe(words);
-    await expect.poll(() => overlay.isVisible('Restore original')).toBe(false);
-    expect(await field.text(testId), testId).toBe(type);
-    await overlay.click('Close');
-    await expect.poll(() => overlay.count()).toBe(0);
-  }
-  await sleep(300);
-  expect(requestCount()).toBe(0);
+  await expectRefused(field, cases);
 });
 
 test('fields named "shipping" and "opinion" are ordinary: they are optimized', async ({
