@@ -124,6 +124,7 @@ function PageContextFields() {
 export function GeneralSection() {
   const twoStageEnabled = useOptionsStore((state) => state.form.twoStageEnabled);
   const cacheEnabled = useOptionsStore((state) => state.form.cacheEnabled);
+  const warmConnection = useOptionsStore((state) => state.form.warmConnection);
   const defaultMode = useOptionsStore((state) => state.form.defaultMode);
   const modeError = useOptionsStore((state) => state.errors[DEFAULT_MODE_FIELD_ID]);
   const setGeneral = useOptionsStore((state) => state.setGeneral);
@@ -146,6 +147,13 @@ export function GeneralSection() {
         onChange={(checked) => setGeneral({ cacheEnabled: checked })}
       />
       <ClearCacheButton />
+      <Toggle
+        id="warm-connection"
+        label="Warm up the connection"
+        hint="Connect to the draft provider a moment before you optimize (when the popup opens, you hold the shortcut's keys, or you click into a field on a site where you optimized before), so the first words come sooner. Sends no prompt and no key."
+        checked={warmConnection}
+        onChange={(checked) => setGeneral({ warmConnection: checked })}
+      />
       <Field
         id={DEFAULT_MODE_FIELD_ID}
         label="Default mode"

@@ -32,7 +32,12 @@ export type SaveNotice = { kind: 'saved' | 'error'; text: string; id: number } |
 type GeneralPatch = Partial<
   Pick<
     SettingsForm,
-    'twoStageEnabled' | 'defaultMode' | 'cacheEnabled' | 'sendPageContext' | 'noContextSites'
+    | 'twoStageEnabled'
+    | 'defaultMode'
+    | 'cacheEnabled'
+    | 'sendPageContext'
+    | 'noContextSites'
+    | 'warmConnection'
   >
 >;
 
@@ -90,6 +95,7 @@ export const DEFAULT_VALUES: SettingsValues = {
   twoStageEnabled: true,
   defaultMode: 'general',
   cacheEnabled: true,
+  warmConnection: true,
   draftLengths: DEFAULT_DRAFT_LENGTH,
   sendPageContext: true,
   noContextSites: [],

@@ -23,6 +23,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
       cacheEnabled: values.cacheEnabled,
       draftLengths: values.draftLengths,
       sendPageContext: values.sendPageContext,
+      warmConnection: values.warmConnection,
       noContextSites: values.noContextSites,
     },
     notice: resetNotice(reset),

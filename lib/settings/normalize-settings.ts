@@ -41,6 +41,8 @@ export interface StoredSettings {
   sendPageContext: boolean;
   /** Normalized hosts: lower case, no duplicates (see site-hosts.ts). */
   noContextSites: string[];
+  /** Open the draft provider's connection when an optimization is likely (no prompt, no key). */
+  warmConnection: boolean;
 }
 
 /** What storage returned, untyped: `undefined` means never saved (the default, not a problem). */
@@ -60,6 +62,7 @@ export interface RawSettings {
   draftLengths?: unknown;
   sendPageContext?: unknown;
   noContextSites?: unknown;
+  warmConnection?: unknown;
 }
 
 export interface ResetSetting {
@@ -203,6 +206,12 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
   const draftLengths = normalizeLengths(raw.draftLengths, reset);
   const sendPageContext = normalizeBoolean(raw.sendPageContext, true, 'Send page context', reset);
   const noContextSites = normalizeSites(raw.noContextSites, reset);
+  const warmConnection = normalizeBoolean(
+    raw.warmConnection,
+    true,
+    'Warm up the connection',
+    reset,
+  );
   return {
     values: {
       draft,
@@ -213,6 +222,7 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
       draftLengths,
       sendPageContext,
       noContextSites,
+      warmConnection,
     },
     reset,
   };

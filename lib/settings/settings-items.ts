@@ -59,6 +59,15 @@ export const noContextSites = storage.defineItem<string[]>('sync:noContextSites'
   version: 1,
 });
 
+/**
+ * Open the connection to the draft provider before it is needed (popup opened, the shortcut's
+ * modifiers held, focus in a field on a site used before): no prompt and no key is sent.
+ */
+export const warmConnection = storage.defineItem<boolean>('sync:warmConnection', {
+  fallback: true,
+  version: 1,
+});
+
 /** The settings that are not per stage, by their one name (read, written and watched together). */
 export const preferenceItems = {
   twoStageEnabled,
@@ -67,6 +76,7 @@ export const preferenceItems = {
   draftLengths,
   sendPageContext,
   noContextSites,
+  warmConnection,
 } as const;
 export type PreferenceName = keyof typeof preferenceItems;
 export const PREFERENCE_NAMES = Object.keys(preferenceItems) as PreferenceName[];

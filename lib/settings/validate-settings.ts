@@ -65,6 +65,7 @@ export interface SettingsForm {
   sendPageContext: boolean;
   /** The textarea's text: one host per line. */
   noContextSites: string;
+  warmConnection: boolean;
 }
 
 /** Everything the storage items hold, in their own types. */
@@ -77,6 +78,7 @@ export interface SettingsValues {
   draftLengths: DraftLengths;
   sendPageContext: boolean;
   noContextSites: string[];
+  warmConnection: boolean;
 }
 
 export type StageField = 'preset' | 'apiKey' | 'baseUrl' | 'model' | 'timeoutMs';
@@ -178,6 +180,7 @@ export function validateSettings(form: SettingsForm): ValidationResult {
       draftLengths,
       sendPageContext: form.sendPageContext,
       noContextSites: sites.hosts,
+      warmConnection: form.warmConnection,
     },
   };
 }
@@ -206,5 +209,6 @@ export function formFromValues(values: SettingsValues): SettingsForm {
     draftLengths,
     sendPageContext: values.sendPageContext,
     noContextSites: values.noContextSites.join('\n'),
+    warmConnection: values.warmConnection,
   };
 }

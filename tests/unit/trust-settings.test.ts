@@ -60,6 +60,7 @@ describe('normalizeSettings', () => {
       draftLengths: DEFAULT_DRAFT_LENGTH,
       sendPageContext: true,
       noContextSites: [],
+      warmConnection: true,
     });
   });
 

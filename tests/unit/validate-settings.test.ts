@@ -33,6 +33,7 @@ const VALUES: SettingsValues = {
   twoStageEnabled: true,
   defaultMode: 'general',
   cacheEnabled: false,
+  warmConnection: true,
   draftLengths: DEFAULT_DRAFT_LENGTH,
   sendPageContext: true,
   noContextSites: ['mail.example.com', '127.0.0.1'],
