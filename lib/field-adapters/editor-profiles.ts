@@ -1,0 +1,140 @@
+/**
+ * How each rich editor takes text, measured per editor (real npm packages, headless Chromium 156;
+ * see tests/browser/in-page-editors.spec.ts and the README's table of editors). One row per
+ * editor, found from its contenteditable root; plain contenteditable is the last row.
+ */
+
+/**
+ * `paste`: a synthetic plain-text paste, which the editor applies through its own model.
+ * `insertText`: `execCommand('insertText')`, which the editor reads back from the DOM (or its
+ * `beforeinput`).
+ */
+export type Technique = 'paste' | 'insertText';
+
+export interface EditorProfile {
+  /** For words and tests: the editor's name as people know it. */
+  name: string;
+  /** Matched against the editable root (`closest`): the editor's own marker. */
+  selector: string;
+  /** Whole writes try these in order, each read back (the next runs only if nothing changed). */
+  write: readonly Technique[];
+  /**
+   * How streamed chunks are appended at the caret, or null where the draft goes in whole (the
+   * panel's preview is then the first visible text).
+   */
+  stream: Technique | null;
+  /**
+   * How many undo steps the streamed chunks make in the editor's history: `one` (the editor
+   * groups them, like typing), or `per-chunk` (then the stream is taken back with the editor's
+   * undo when the draft is complete and the whole draft goes in as one edit).
+   */
+  streamSteps: 'one' | 'per-chunk';
+  /**
+   * The editor merges edits closer together than this into one undo step: a refinement is written
+   * at least this long after the draft, so Ctrl+Z still steps refined → draft → original.
+   */
+  undoGroupMs: number;
+  /**
+   * Time the editor needs to copy the DOM selection into its model before a write (Slate:
+   * throttled at 100 ms, then scheduled; a paste before that lands at the old selection).
+   */
+  selectionDelayMs: number;
+}
+
+/** Paste first: it reaches nearly every editor's model (field-notes.md). */
+const PASTE_FIRST: readonly Technique[] = ['paste', 'insertText'];
+/** Editors that read pasted plain text as Markdown (`**b**` → bold) take typed-in text first. */
+const TYPED_FIRST: readonly Technique[] = ['insertText', 'paste'];
+
+export const EDITOR_PROFILES: readonly EditorProfile[] = [
+  {
+    name: 'CodeMirror 6',
+    selector: '.cm-content',
+    write: PASTE_FIRST,
+    // A paste makes one undo step per chunk; typed-in chunks group like typing (measured).
+    stream: 'insertText',
+    streamSteps: 'one',
+    undoGroupMs: 500,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'Tiptap',
+    selector: '.tiptap',
+    write: TYPED_FIRST,
+    stream: 'insertText',
+    streamSteps: 'one',
+    undoGroupMs: 500,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'ProseMirror',
+    selector: '.ProseMirror',
+    write: PASTE_FIRST,
+    stream: 'insertText',
+    streamSteps: 'one',
+    undoGroupMs: 500,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'Lexical',
+    selector: '[data-lexical-editor="true"]',
+    // execCommand drops line breaks in Lexical.
+    write: ['paste'],
+    stream: 'paste',
+    streamSteps: 'per-chunk',
+    undoGroupMs: 300,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'Quill',
+    selector: '.ql-editor',
+    write: PASTE_FIRST,
+    stream: 'insertText',
+    streamSteps: 'one',
+    undoGroupMs: 1000,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'Slate',
+    selector: '[data-slate-editor]',
+    // execCommand fires no beforeinput in Chromium: Slate's model would not change.
+    write: ['paste'],
+    stream: 'paste',
+    streamSteps: 'one',
+    undoGroupMs: 0,
+    selectionDelayMs: 150,
+  },
+  {
+    name: 'Draft.js',
+    selector: '.public-DraftEditor-content',
+    // execCommand corrupts multi-line text in Draft.js.
+    write: ['paste'],
+    stream: 'paste',
+    streamSteps: 'per-chunk',
+    undoGroupMs: 0,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'TinyMCE',
+    selector: '.mce-content-body',
+    write: PASTE_FIRST,
+    stream: 'paste',
+    streamSteps: 'per-chunk',
+    undoGroupMs: 0,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'contenteditable',
+    selector: '*',
+    write: PASTE_FIRST,
+    stream: 'insertText',
+    streamSteps: 'one',
+    undoGroupMs: 0,
+    selectionDelayMs: 0,
+  },
+];
+
+/** The profile of the editor whose editable root is `el` (plain contenteditable when unknown). */
+export function editorProfileOf(el: HTMLElement): EditorProfile {
+  return EDITOR_PROFILES.find((profile) => el.closest(profile.selector) !== null)!;
+}
