@@ -100,7 +100,8 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     // execCommand fires no beforeinput in Chromium: Slate's model would not change.
     write: ['paste'],
     stream: 'paste',
-    streamSteps: 'one',
+    // slate-history merges typed text, but a chunk with a line break (a split) starts a new step.
+    streamSteps: 'per-chunk',
     undoGroupMs: 0,
     selectionDelayMs: 150,
   },
@@ -128,7 +129,8 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     selector: '*',
     write: PASTE_FIRST,
     stream: 'insertText',
-    streamSteps: 'one',
+    // Chrome coalesces typed text, but not across a line break: one step per chunk after one.
+    streamSteps: 'per-chunk',
     undoGroupMs: 0,
     selectionDelayMs: 0,
   },

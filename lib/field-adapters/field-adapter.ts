@@ -39,13 +39,23 @@ export interface WriteResult {
 
 /** Streaming a draft in as it arrives: only kinds where that keeps the model and undo right. */
 export interface StreamVerbs {
-  /** Appends at the region's end without moving the caret, so the run folds into one undo step. */
-  append(region: FieldRegion, text: string): WriteResult;
   /**
-   * Takes back `steps` insertions with the field's own undo. False, doing nothing, when the field
-   * is not focused: undo acts on the focused field's history.
+   * Appends at the region's end without moving the caret, so the run folds into one undo step.
+   * Not ok (nothing written) when the caret is no longer at the region's end.
    */
-  undo(steps: number): boolean;
+  append(region: FieldRegion, text: string): WriteResult | Promise<WriteResult>;
+  /**
+   * The field's own history records the streamed run as one undo step (as typing): nothing to
+   * fold when the draft is complete. Otherwise the run is taken back with `undo` and the whole
+   * draft goes in as one edit.
+   */
+  readonly groupsUndo: boolean;
+  /**
+   * Takes back up to `steps` insertions with the field's own undo, one at a time, stopping as
+   * soon as `isBack()` (the field holds the user's text again). False, doing nothing, when the
+   * field is not focused (undo acts on the focused field's history) or an undo changed nothing.
+   */
+  undo(steps: number, isBack: () => boolean): Promise<boolean>;
 }
 
 export interface FieldAdapter {
@@ -69,6 +79,11 @@ export interface FieldAdapter {
   replace(region: FieldRegion, text: string): Promise<WriteResult>;
   /** Null where the kind takes a draft only whole. */
   readonly stream: StreamVerbs | null;
+  /**
+   * The field's history merges edits closer together than this into one undo step: a result
+   * written sooner after the previous one would undo together with it.
+   */
+  readonly undoGroupMs: number;
 }
 
 /** Where `needle` occurs in `haystack` exactly once, or null (absent, or ambiguous). */

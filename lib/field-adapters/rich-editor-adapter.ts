@@ -1,3 +1,4 @@
+import { editorProfileOf, type EditorProfile, type Technique } from './editor-profiles';
 import type { FieldAdapter, FieldRegion, WriteResult } from './field-adapter';
 import {
   locateRichRegion,
@@ -6,7 +7,8 @@ import {
   richIntact,
   selectRichRegion,
 } from './rich-region';
-import { stripWhitespace } from './text-offsets';
+import { deepActiveElement } from './field-kind';
+import { rangeOfText, strippedOffsetBefore, stripWhitespace } from './text-offsets';
 
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -23,14 +25,6 @@ function selectionSettled(doc: Document): Promise<void> {
     const timer = setTimeout(done, 30);
     doc.addEventListener('selectionchange', done);
   });
-}
-
-/**
- * Slate copies the DOM selection into its model through a throttled (100 ms) and then scheduled
- * handler; a paste before that lands at the old selection (measured: appended instead of replaced).
- */
-export function modelSelectionDelayMs(el: HTMLElement): number {
-  return el.closest('[data-slate-editor]') ? 150 : 0;
 }
 
 /**
@@ -87,60 +81,171 @@ async function selectForEditor(el: HTMLElement, region: FieldRegion): Promise<bo
   return true;
 }
 
+/** The visible text the field must hold once `text` replaced the region: what "landed" means. */
+function expectedAfter(before: string, region: FieldRegion, text: string): string {
+  if (region.whole) return stripWhitespace(text);
+  const regionLength = stripWhitespace(region.text).length;
+  return (
+    before.slice(0, region.strippedStart) +
+    stripWhitespace(text) +
+    before.slice(region.strippedStart + regionLength)
+  );
+}
+
+function regionAfter(region: FieldRegion, text: string): FieldRegion {
+  return {
+    text,
+    whole: region.whole,
+    start: 0,
+    strippedStart: region.whole ? 0 : region.strippedStart,
+  };
+}
+
+/** One insertion at the current selection with `technique`; true when the page took a paste. */
+function insertWith(el: HTMLElement, technique: Technique, text: string): boolean {
+  if (technique === 'paste') return dispatchPlainPaste(el, text);
+  el.ownerDocument.execCommand('insertText', false, text);
+  return false;
+}
+
 /**
- * Replaces a region as if the user had pasted it: the editor's own model changes, the text stays
- * plain, and native undo is kept. A plain-text paste reaches the model of every rich editor
- * measured (ProseMirror, Lexical, Quill, Slate, Draft.js, CodeMirror, TinyMCE, CKEditor 5, Monaco);
- * execCommand('insertText') is the fallback for plain contenteditable (Lexical drops line breaks
- * with it, Slate and CKEditor ignore it, Draft.js corrupts multi-line text: paste comes first).
- * Each write is read back, because some editors accept the command and ignore it.
+ * Replaces a region as if the user had pasted or typed it: the editor's own model changes, the
+ * text stays plain, and native undo is kept. Each editor's techniques are tried in its profile's
+ * order (editor-profiles.ts); the next one runs only when the previous one changed nothing, since
+ * a second write would stack on top of a first one that changed something else. Each write is
+ * read back, because some editors accept a command and ignore it.
  */
 async function replaceInRichEditor(
   el: HTMLElement,
+  profile: EditorProfile,
   region: FieldRegion,
   text: string,
 ): Promise<WriteResult> {
   const before = stripWhitespace(readRich(el));
-  const regionLength = stripWhitespace(region.text).length;
-  const prefix = region.whole ? '' : before.slice(0, region.strippedStart);
-  const suffix = region.whole ? '' : before.slice(region.strippedStart + regionLength);
-  const expected = prefix + stripWhitespace(text) + suffix;
+  const expected = expectedAfter(before, region, text);
   const landed = () => stripWhitespace(readRich(el)) === expected;
   const result = (ok: boolean): WriteResult => ({
     ok,
     wholeText: readRich(el),
-    region: {
-      text,
-      whole: region.whole,
-      start: 0,
-      strippedStart: region.whole ? 0 : region.strippedStart,
-    },
+    region: regionAfter(region, text),
   });
 
   el.focus({ preventScroll: true });
-  if (!(await selectForEditor(el, region))) return result(false);
-  const delay = modelSelectionDelayMs(el);
-  if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-  if (dispatchPlainPaste(el, text)) await textChange(el, before, HANDLED_PASTE_WAIT_MS);
-  // Some editors (TinyMCE) apply a paste a task later, without preventDefault at dispatch time.
-  await nextTask();
-  if (landed()) return result(true);
-  // Something changed, but not into the text: a second write would stack on top of it.
-  if (stripWhitespace(readRich(el)) !== before) return result(false);
+  for (const technique of profile.write) {
+    if (!(await selectForEditor(el, region))) return result(false);
+    if (profile.selectionDelayMs) {
+      await new Promise((resolve) => setTimeout(resolve, profile.selectionDelayMs));
+    }
+    if (insertWith(el, technique, text)) await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+    // Some editors (TinyMCE) apply a paste a task later, without preventDefault at dispatch time.
+    await nextTask();
+    if (landed()) return result(true);
+    // Something changed, but not into the text: a second write would stack on top of it.
+    if (stripWhitespace(readRich(el)) !== before) return result(false);
+  }
+  return result(false);
+}
 
-  if (!(await selectForEditor(el, region))) return result(false);
-  el.ownerDocument.execCommand('insertText', false, text);
-  await nextTask();
-  return result(landed());
+/** The collapsed caret inside `el`, in visible characters from the start; null when elsewhere. */
+function caretOffset(el: HTMLElement): number | null {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const selection =
+    'getSelection' in root && typeof root.getSelection === 'function'
+      ? root.getSelection()
+      : el.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!range.collapsed || !el.contains(range.startContainer)) return null;
+  return strippedOffsetBefore(el, range);
+}
+
+/**
+ * Streams more draft text in at the caret the previous chunk left, so the editor records the run
+ * the way it records typing. The caret is never moved here: a caret that is no longer at the
+ * region's end means the user clicked into the field, and nothing more streams into it (the
+ * complete draft then replaces the region as one edit, or is offered).
+ */
+async function appendInRichEditor(
+  el: HTMLElement,
+  technique: Technique,
+  region: FieldRegion,
+  text: string,
+): Promise<WriteResult> {
+  const before = stripWhitespace(readRich(el));
+  const regionEnd = (region.whole ? 0 : region.strippedStart) + stripWhitespace(region.text).length;
+  const whole = region.text + text;
+  const unchanged: WriteResult = { ok: false, region, wholeText: readRich(el) };
+  if (caretOffset(el) !== regionEnd) return unchanged;
+  if (
+    region.whole ? before.length !== regionEnd : !rangeOfText(el, region.text, region.strippedStart)
+  ) {
+    return unchanged;
+  }
+  if (insertWith(el, technique, text)) await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+  const expected = expectedAfter(before, region, whole);
+  const landed = () => stripWhitespace(readRich(el)) === expected;
+  // TinyMCE applies a paste a task later, without preventDefault at dispatch time.
+  if (!landed()) await nextTask();
+  return {
+    ok: landed(),
+    region: regionAfter(region, whole),
+    wholeText: readRich(el),
+  };
+}
+
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/**
+ * One step of the editor's own undo, as the user's Ctrl+Z (⌘Z) would run it: editors (ProseMirror,
+ * Lexical, Slate, Draft.js, Quill, CodeMirror, TinyMCE) handle the key themselves and keep their
+ * own history, which the browser's undo command does not reach; a plain contenteditable has only
+ * the browser's history, so when no editor took the key, the browser's undo runs. Resolves once
+ * the text changed (React editors render a task later), true when it did.
+ */
+async function undoStep(el: HTMLElement): Promise<boolean> {
+  const before = stripWhitespace(readRich(el));
+  const taken = !el.dispatchEvent(
+    new KeyboardEvent('keydown', {
+      key: 'z',
+      code: 'KeyZ',
+      // Slate and Draft.js match the key by its legacy code.
+      keyCode: 90,
+      which: 90,
+      ctrlKey: !IS_MAC,
+      metaKey: IS_MAC,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    }),
+  );
+  if (!taken) el.ownerDocument.execCommand('undo');
+  await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+  return stripWhitespace(readRich(el)) !== before;
+}
+
+async function undoInRichEditor(
+  el: HTMLElement,
+  steps: number,
+  isBack: () => boolean,
+): Promise<boolean> {
+  // Undo acts on the focused field's history: never on another field the user went to.
+  const active = deepActiveElement(el.ownerDocument);
+  if (!active || !(active === el || el.contains(active))) return false;
+  for (let i = 0; i < steps && !isBack(); i += 1) {
+    if (!(await undoStep(el))) return false;
+  }
+  return true;
 }
 
 /**
  * A contenteditable root: plain, or an editor's (ProseMirror/Tiptap, Lexical, Quill, Slate,
- * Draft.js, CodeMirror 6, TinyMCE's iframe body). The draft goes in whole, as one edit through
- * the editor's model: streamed, an editor re-renders per chunk, and Lexical, Draft.js and TinyMCE
- * keep one undo step per chunk (measured), so there is no stream here.
+ * Draft.js, CodeMirror 6, TinyMCE's iframe body…). Each editor gets the techniques measured right
+ * for it (editor-profiles.ts): the draft streams in where the editor keeps its model right and
+ * records the run as one undo step; elsewhere it goes in whole.
  */
 export function richEditorAdapter(el: HTMLElement): FieldAdapter {
+  const profile = editorProfileOf(el);
+  const technique = profile.stream;
   return {
     kind: 'rich',
     element: el,
@@ -149,7 +254,14 @@ export function richEditorAdapter(el: HTMLElement): FieldAdapter {
     initialRegion: () => richInitialRegion(el),
     intact: (expectedWhole) => richIntact(el, expectedWhole),
     locate: (region) => locateRichRegion(el, region),
-    replace: (region, text) => replaceInRichEditor(el, region, text),
-    stream: null,
+    replace: (region, text) => replaceInRichEditor(el, profile, region, text),
+    undoGroupMs: profile.undoGroupMs,
+    stream: technique
+      ? {
+          append: (region, text) => appendInRichEditor(el, technique, region, text),
+          groupsUndo: profile.streamSteps === 'one',
+          undo: (steps, isBack) => undoInRichEditor(el, steps, isBack),
+        }
+      : null,
   };
 }

@@ -80,12 +80,15 @@ export function valueFieldAdapter(el: ValueElement): FieldAdapter {
     intact: (expectedWhole) => valueIntact(el, expectedWhole),
     locate: (region) => locateValueRegion(el, region),
     replace: (region, text) => Promise.resolve(replaceInValueField(el, region, text)),
+    // Chrome keeps each execCommand insertion in a field its own undo step.
+    undoGroupMs: 0,
     stream: {
       append: (region, text) => appendToValueRegion(el, region, text),
-      undo(steps) {
-        if (deepActiveElement(el.ownerDocument) !== el) return false;
-        for (let i = 0; i < steps; i += 1) el.ownerDocument.execCommand('undo');
-        return true;
+      groupsUndo: false,
+      undo(steps, isBack) {
+        if (deepActiveElement(el.ownerDocument) !== el) return Promise.resolve(false);
+        for (let i = 0; i < steps && !isBack(); i += 1) el.ownerDocument.execCommand('undo');
+        return Promise.resolve(true);
       },
     },
   };

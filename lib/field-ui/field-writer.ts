@@ -73,8 +73,9 @@ export class FieldWriter {
   }
 
   /**
-   * Value fields take the draft as it streams: the first words show at the first token. Rich
-   * editors and code editors' mirror textareas get it whole (their adapters offer no stream).
+   * The draft streams into the field where its adapter offers a stream (value fields, and rich
+   * editors that keep their model and undo right: editor-profiles.ts), so the first words show at
+   * the first token; other fields get it whole.
    */
   pushDelta(delta: string): void {
     this.draftStream?.push(delta);
@@ -87,11 +88,12 @@ export class FieldWriter {
     // be written after the draft, never under it.
     this.draftStream?.flush();
     void this.writes.run(async () => {
-      const folded = this.draftStream?.fold() ?? false;
+      const broken = this.draftStream?.broken ?? false;
+      const folded = (await this.draftStream?.fold()) ?? false;
       if (!field.adapter.holdsWholeText) {
         this.heldBack = null;
       } else if ((this.heldBack = this.blocker()) === null) {
-        if (folded || field.region.text !== draft) {
+        if (folded || broken || field.region.text !== draft) {
           const written = await field.replace(draft);
           // An editor that takes no DOM input (a canvas editor): the draft is on the clipboard.
           if (!written) await this.fallBackToClipboard(draft);
@@ -107,6 +109,11 @@ export class FieldWriter {
     if (!field) return Promise.resolve(null);
     return this.writes.run(async () => {
       if (!field.adapter.holdsWholeText) return null;
+      // Written sooner, the refinement would join the draft's undo step in editors that group
+      // edits (Quill: 1 s), and one Ctrl+Z would skip the draft. Refinements take seconds; only
+      // a cached one waits here.
+      const groupWait = field.lastWriteAt + field.adapter.undoGroupMs - Date.now();
+      if (groupWait > 0) await new Promise((resolve) => setTimeout(resolve, groupWait));
       this.heldBack = this.blocker();
       if (this.heldBack === null) {
         const ok = await field.replace(refined);

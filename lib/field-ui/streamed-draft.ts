@@ -24,6 +24,11 @@ export class StreamedDraft {
    */
   private before: ReturnType<WrittenRegion['mark']> | null = null;
   private pending = '';
+  /**
+   * A chunk did not land as written (the caret moved, or the editor changed it) and the field
+   * holds part of the draft: the complete draft must be written whole.
+   */
+  broken = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -66,8 +71,21 @@ export class StreamedDraft {
     void this.queue.run(
       () =>
         this.field.write(async () => {
+          if (this.broken) return null;
           const result = await run();
-          if (result) this.steps += 1;
+          if (!result) return null;
+          this.steps += 1;
+          if (result.ok) return result;
+          // The field did not take a chunk as written: nothing more streams into it. When it
+          // holds none of the draft (an editor that takes no DOM input), the draft is then written
+          // whole, as in any field that does not stream; otherwise the stream is folded away.
+          if (this.field.adapter.intact(this.originalWhole)) {
+            this.started = false;
+            this.declined = true;
+            this.steps = 0;
+            return null;
+          }
+          this.broken = true;
           return result;
         }),
       false,
@@ -79,12 +97,15 @@ export class StreamedDraft {
    * step from the original to the complete draft instead of one per chunk. Only while the field is
    * focused and untouched. True when the field holds the user's text again.
    */
-  fold(): boolean {
+  async fold(): Promise<boolean> {
     if (!this.started) return false;
     this.started = false;
-    if (!this.field.intact() || !this.stream.undo(this.steps)) return false;
+    // The field's history already holds the run as one step, as it does typing.
+    if (this.stream.groupsUndo) return false;
+    const isBack = () => this.field.adapter.intact(this.originalWhole);
+    if (!this.field.intact() || !(await this.stream.undo(this.steps, isBack))) return false;
     this.steps = 0;
-    if (this.field.adapter.read() !== this.originalWhole || !this.before) return false;
+    if (!isBack() || !this.before) return false;
     this.field.backTo(this.before);
     return true;
   }
@@ -95,7 +116,7 @@ export class StreamedDraft {
    */
   async revert(original: string): Promise<boolean> {
     if (!this.started) return false;
-    if (!this.fold() && this.field.intact()) {
+    if (!(await this.fold()) && this.field.intact()) {
       await this.field.replace(original);
       this.field.wroteOutput = false;
     }
@@ -109,5 +130,6 @@ export class StreamedDraft {
     this.pending = '';
     this.started = false;
     this.declined = false;
+    this.broken = false;
   }
 }

@@ -9,6 +9,8 @@ export class WrittenRegion {
   private expectedWhole: string;
   /** Something of ours is in the field (a draft, a refinement, or part of a streamed draft). */
   wroteOutput = false;
+  /** When the last write ended (Date.now()), for editors that group close edits into one step. */
+  lastWriteAt = 0;
 
   constructor(
     readonly adapter: FieldAdapter,
@@ -33,6 +35,7 @@ export class WrittenRegion {
     if (!this.alive()) return false;
     const result = await run();
     if (!result) return false;
+    this.lastWriteAt = Date.now();
     this.region = result.region;
     this.expectedWhole = result.wholeText;
     this.wroteOutput = true;

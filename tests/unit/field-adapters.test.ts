@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adapterFor } from '../../lib/field-adapters/adapter-for-kind';
 import type { FieldAdapter, FieldKind } from '../../lib/field-adapters/field-adapter';
 import { fieldTargetOf } from '../../lib/field-adapters/field-kind';
-import { modelSelectionDelayMs } from '../../lib/field-adapters/rich-editor-adapter';
+import { editorProfileOf } from '../../lib/field-adapters/editor-profiles';
 import {
   installEditingCommands,
   richField,
@@ -50,11 +50,18 @@ describe('the adapter is chosen once from the field kind', () => {
   ][] = [
     ['textarea', 'value', true, true, () => valueField('a|')],
     ['text input', 'value', true, true, () => valueField('a|', 'input')],
-    ['contenteditable', 'rich', false, true, () => richField('<p>a</p>')],
+    ['contenteditable', 'rich', true, true, () => richField('<p>a</p>')],
+    [
+      'Draft.js (one undo step per chunk: the run is folded)',
+      'rich',
+      true,
+      true,
+      () => richField('<p>a</p>', { class: 'public-DraftEditor-content' }),
+    ],
     [
       'a node inside an editor',
       'rich',
-      false,
+      true,
       true,
       () => richField('<p><em>a</em></p>').querySelector('em')!,
     ],
@@ -113,8 +120,8 @@ describe('value fields: insertText for a replace and for streamed appends', () =
     const el = valueField('say {hi} there');
     const adapter = adapterOf(el);
     let region = (await adapter.replace(adapter.initialRegion(), 'Hel')).region;
-    region = adapter.stream!.append(region, 'lo').region;
-    region = adapter.stream!.append(region, '!').region;
+    region = (await adapter.stream!.append(region, 'lo')).region;
+    region = (await adapter.stream!.append(region, '!')).region;
     expect(showValue(el)).toBe('say Hello!| there');
     expect(region).toEqual({ text: 'Hello!', whole: false, start: 4, strippedStart: 0 });
     expect(log.commands).toEqual(['insertText:Hel', 'insertText:lo', 'insertText:!']);
@@ -124,12 +131,13 @@ describe('value fields: insertText for a replace and for streamed appends', () =
     const el = valueField('{mine}');
     const adapter = adapterOf(el);
     const region = (await adapter.replace(adapter.initialRegion(), 'dr')).region;
-    adapter.stream!.append(region, 'aft');
+    await adapter.stream!.append(region, 'aft');
+    const isBack = () => el.value === 'mine';
     el.blur();
-    expect(adapter.stream!.undo(2)).toBe(false);
+    expect(await adapter.stream!.undo(2, isBack)).toBe(false);
     expect(el.value).toBe('draft');
     el.focus();
-    expect(adapter.stream!.undo(2)).toBe(true);
+    expect(await adapter.stream!.undo(2, isBack)).toBe(true);
     expect(el.value).toBe('mine');
   });
 });
@@ -186,9 +194,23 @@ describe('rich editors: a plain-text paste first, insertText only where nothing 
     expect(result.region).toEqual({ text: 'that', whole: false, start: 0, strippedStart: 4 });
   });
 
-  it('waits for Slate’s model to take the selection before pasting', () => {
-    expect(modelSelectionDelayMs(richField('<p>a</p>', { 'data-slate-editor': 'true' }))).toBe(150);
-    expect(modelSelectionDelayMs(richField('<p>a</p>'))).toBe(0);
+  it.each([
+    [{ 'data-slate-editor': 'true' }, '', 'Slate', 150],
+    [{ 'data-lexical-editor': 'true' }, '', 'Lexical', 0],
+    [{}, 'tiptap ProseMirror', 'Tiptap', 0],
+    [{}, 'ProseMirror', 'ProseMirror', 0],
+    [{}, 'ql-editor', 'Quill', 0],
+    [{}, 'cm-content', 'CodeMirror 6', 0],
+    [{}, 'public-DraftEditor-content', 'Draft.js', 0],
+    [{}, 'mce-content-body', 'TinyMCE', 0],
+    [{}, '', 'contenteditable', 0],
+  ])('knows the editor from its root (%o %s): %s', (attributes, className, name, delay) => {
+    const root = richField('<p>a</p>', attributes);
+    if (className) root.className = className;
+    const profile = editorProfileOf(root);
+    expect(profile.name).toBe(name);
+    // Slate copies the DOM selection into its model on a throttle: a paste must wait for it.
+    expect(profile.selectionDelayMs).toBe(delay);
   });
 });
 

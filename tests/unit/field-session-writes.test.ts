@@ -132,12 +132,22 @@ describe('a field session writes only while the field is untouched and the user 
     expect(el.value).toBe('write a haiku');
   });
 
-  it('a rich editor gets the draft whole, never streamed', async () => {
-    const root = richField('<p>{write a haiku}</p>');
+  it('a rich editor that records typing as one undo step gets the draft as it streams', async () => {
+    const root = richField('<p>{write a haiku}</p>', { class: 'ProseMirror' });
     const { send } = startSession(root);
     await send(delta('Write'));
-    expect(root.innerText).toBe('write a haiku');
-    await send(draft('Write a haiku.'));
+    expect(root.innerText).toBe('Write');
+    await send(delta(' a haiku.'), draft('Write a haiku.'));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(root.innerText).toBe('Write a haiku.');
+  });
+
+  it('an editor that keeps one undo step per chunk (TinyMCE) streams, then holds the whole draft', async () => {
+    const root = richField('<p>{write a haiku}</p>', { class: 'mce-content-body' });
+    const { send } = startSession(root);
+    await send(delta('Write'));
+    expect(root.innerText).toBe('Write');
+    await send(delta(' a haiku.'), draft('Write a haiku.'));
     await vi.advanceTimersByTimeAsync(600);
     expect(root.innerText).toBe('Write a haiku.');
   });

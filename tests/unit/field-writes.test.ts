@@ -53,18 +53,22 @@ function fakeField(initial: string) {
       state.text = text;
       return Promise.resolve({ ok: true, region: region(text), wholeText: text });
     },
+    undoGroupMs: 0,
     stream: {
+      groupsUndo: false,
       append(_region, text) {
         log.push(`append:${text}`);
         state.history.push(state.text);
         state.text += text;
         return { ok: true, region: region(state.text), wholeText: state.text };
       },
-      undo(steps) {
-        if (!state.focused) return false;
+      undo(steps, isBack) {
+        if (!state.focused) return Promise.resolve(false);
         log.push(`undo:${steps}`);
-        for (let i = 0; i < steps; i += 1) state.text = state.history.pop() ?? state.text;
-        return true;
+        for (let i = 0; i < steps && !isBack(); i += 1) {
+          state.text = state.history.pop() ?? state.text;
+        }
+        return Promise.resolve(true);
       },
     },
   };
@@ -130,7 +134,7 @@ describe('the streamed draft', () => {
     draft.push('abc');
     await settle();
     field.state.focused = false;
-    expect(draft.fold()).toBe(false);
+    expect(await draft.fold()).toBe(false);
     expect(field.state.text).toBe('abc');
   });
 
