@@ -7,6 +7,7 @@ import { defaultMode } from '../../lib/settings/settings-items';
 import { openSettings } from './open-settings';
 import { useOptimizerStore } from './optimizer-store';
 import { QualityDetails } from './quality-details';
+import { RefinementProgressView } from './refinement-progress-view';
 import { ResultActions } from './result-actions';
 import { StatusBanner } from './status-banner';
 
@@ -109,6 +110,7 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
             rows={9}
             onChange={(event) => state.editResult(event.target.value)}
           />
+          <RefinementProgressView run={state.run} />
           <ResultActions
             text={state.optimizedPrompt}
             canCancel={words.canCancel}

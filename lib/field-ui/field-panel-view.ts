@@ -1,5 +1,6 @@
 import type { FieldTarget } from '../field-adapters/field-adapter';
-import { optimizationWords } from '../optimization/optimization-words';
+import { optimizationWords, refinementProgressWords } from '../optimization/optimization-words';
+import { refinementProgress } from '../optimization/refinement-progress';
 import type { OptimizationState } from '../optimization/optimization-state';
 import type { OverlayState } from './overlay-view';
 import type { Mode } from '../prompts/modes';
@@ -30,6 +31,13 @@ export interface FieldViewInput {
   /** Words about this field (a clipboard fallback, a put-back), which say more than the status. */
   fieldMessage: string;
   busyNotice: string | null;
+}
+
+/** The refinement streaming behind the draft, as the panel shows it; null when none is. */
+function refinementView(state: OptimizationState): OverlayState['refinement'] {
+  const progress = refinementProgress(state);
+  if (progress === null) return null;
+  return { message: refinementProgressWords(progress), stage: progress.stage, text: progress.text };
 }
 
 /** Pure: the panel's state. Results live in the panel when the field may not hold them. */
@@ -76,6 +84,7 @@ export function fieldPanelView({
     originalCopy: gone ? original : null,
     mode,
     checklist: null,
+    refinement: null,
   };
   const busyWords = (words: string) => (busyNotice ? busyNotice : words);
   // Words about this field (a clipboard fallback, a put-back) say more than the status.
@@ -115,6 +124,7 @@ export function fieldPanelView({
               : words.message,
         ),
         preview: inPanel ? state.draft : null,
+        refinement: refinementView(state),
       };
     case 'refined':
       return {

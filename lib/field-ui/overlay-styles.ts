@@ -24,6 +24,14 @@ export const OVERLAY_CSS = `
 @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
 .preview, .diff { white-space: pre-wrap; margin: 6px 0; padding: 6px 8px; border-radius: 6px;
   border: 1px solid var(--border); max-height: 180px; overflow: auto; }
+/* The refinement on its way: fixed heights, so the panel does not grow (or jump) per token. */
+.progress { margin: 6px 0; }
+.progress-line { color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.progress-text { white-space: pre-wrap; margin-top: 4px; padding: 4px 8px; border-radius: 6px;
+  border: 1px dashed var(--border); color: var(--muted); height: 4.35em; overflow: auto; }
+.progress-text:empty::before { content: 'The refined text will appear here as it arrives.'; font-style: italic; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .diff ins { background: var(--ins); text-decoration: none; }
 .diff del { background: var(--del); }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }

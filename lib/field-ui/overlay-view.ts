@@ -1,3 +1,5 @@
+import { REFINEMENT_PREVIEW_LABEL } from '../optimization/optimization-words';
+import { shouldAnnounce, type Announcement } from '../optimization/refinement-progress';
 import { isMode, MODES, MODE_LABELS, type Mode } from '../prompts/modes';
 import type { QualityScore } from '../quality/quality-score';
 import { OVERLAY_CSS } from './overlay-styles';
@@ -24,6 +26,11 @@ export interface OverlayState {
   originalCopy: string | null;
   mode: Mode;
   checklist: QualityScore | null;
+  /**
+   * A refinement streaming behind the draft: its progress words and its text so far, shown
+   * apart from the field (it goes into the field only once complete). Absent or null: none.
+   */
+  refinement?: { message: string; stage: 'waiting' | 'arriving'; text: string } | null;
 }
 
 export interface OverlayActions {
@@ -66,6 +73,12 @@ export class OverlayView {
   private readonly status = el('div', 'status');
   private readonly preview = el('div', 'preview');
   private readonly diff = el('div', 'diff');
+  private readonly progress = el('div', 'progress');
+  private readonly progressLine = el('div', 'progress-line');
+  private readonly progressText = el('div', 'progress-text');
+  /** Says the refinement's count now and then; always in the tree, so it is heard when set. */
+  private readonly announcer = el('div', 'sr-only');
+  private lastAnnouncement: Announcement | null = null;
   private readonly checklist = el('ul', 'checklist');
   private readonly buttons: Record<string, HTMLButtonElement> = {};
   private readonly modeSelect = el('select');
@@ -84,6 +97,11 @@ export class OverlayView {
     this.status.setAttribute('aria-live', 'polite');
     this.preview.setAttribute('aria-label', 'Optimized prompt');
     this.diff.setAttribute('aria-label', 'Changes from the draft to the refined prompt');
+    this.progressText.setAttribute('aria-label', REFINEMENT_PREVIEW_LABEL);
+    this.progressText.setAttribute('role', 'region');
+    this.progress.append(this.progressLine, this.progressText);
+    this.announcer.setAttribute('aria-live', 'polite');
+    this.announcer.setAttribute('aria-atomic', 'true');
 
     const head = el('div', 'head');
     head.append(el('span', 'title', 'Prompt Relay'));
@@ -127,7 +145,16 @@ export class OverlayView {
       ),
       this.button('settings', 'Open settings', () => this.actions.openSettings(), 'link'),
     );
-    this.panel.append(head, this.status, this.preview, this.diff, this.checklist, actionsRow);
+    this.panel.append(
+      head,
+      this.status,
+      this.announcer,
+      this.preview,
+      this.progress,
+      this.diff,
+      this.checklist,
+      actionsRow,
+    );
     this.shadow.append(style, this.panel);
     // Keys typed in the panel stay in the panel: the page's shortcuts must not see them.
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {
@@ -196,6 +223,8 @@ export class OverlayView {
     this.preview.hidden = state.preview === null || state.offer !== null;
     this.preview.textContent = state.preview ?? '';
 
+    this.renderRefinement(state.refinement ?? null);
+
     this.diff.hidden = state.offer === null;
     this.diff.replaceChildren();
     if (state.offer) {
@@ -229,6 +258,34 @@ export class OverlayView {
     }
     this.modeSelect.value = state.mode;
     this.place();
+  }
+
+  /**
+   * The refinement on its way: a one-line count and a fixed-height box with its latest text, so
+   * the panel keeps its size (and place) while tokens stream in. The count is announced politely,
+   * at most every few seconds.
+   */
+  private renderRefinement(refinement: NonNullable<OverlayState['refinement']> | null): void {
+    this.progress.hidden = refinement === null;
+    if (refinement === null) {
+      this.lastAnnouncement = null;
+      this.announcer.textContent = '';
+      return;
+    }
+    this.progressLine.textContent = refinement.message;
+    const box = this.progressText;
+    if (box.textContent !== refinement.text) {
+      // Follow the newest words, unless the user scrolled back to read earlier ones.
+      const following = box.scrollHeight - box.scrollTop - box.clientHeight < 8;
+      box.textContent = refinement.text;
+      if (following) box.scrollTop = box.scrollHeight;
+    }
+    const next = { text: refinement.message, stage: refinement.stage };
+    const now = Date.now();
+    if (shouldAnnounce(this.lastAnnouncement, next, now)) {
+      this.lastAnnouncement = { ...next, at: now };
+      this.announcer.textContent = refinement.message;
+    }
   }
 
   private place(): void {

@@ -1,5 +1,6 @@
 import { needsSettings } from '../errors/error-words';
 import type { OptimizationState } from './optimization-state';
+import type { RefinementProgress } from './refinement-progress';
 
 /** The status line and the actions it offers: the same words in the popup and in the page. */
 export interface StatusWords {
@@ -91,3 +92,14 @@ export function optimizationWords(state: OptimizationState): StatusWords {
       };
   }
 }
+
+/** What the user reads (and a screen reader says) about a refinement that is on its way. */
+export function refinementProgressWords(progress: RefinementProgress): string {
+  if (progress.stage === 'waiting') {
+    return `Refining… waiting for ${progress.model ?? 'the refinement model'}`;
+  }
+  return `Refining… ${progress.words} ${progress.words === 1 ? 'word' : 'words'} so far`;
+}
+
+/** The label of the refinement's preview while it streams (it is not the result yet). */
+export const REFINEMENT_PREVIEW_LABEL = 'Refinement so far';

@@ -212,3 +212,77 @@ test('keyboard only: Tab from the field reaches "Apply refined", Enter applies i
   await field.page.keyboard.press('Enter');
   await expect.poll(() => field.text()).toBe(REFINED);
 });
+
+/** A refinement long enough to watch arrive: 24 words, 3 s at 8 words a second. */
+const SLOW_REFINED =
+  'You are a poet. Write a haiku about autumn leaves drifting down in a quiet park at dusk, calm and reflective; return only the three lines.';
+
+for (const name of ['textarea', 'prosemirror'] as const) {
+  test(`${name}: while the refinement streams the panel shows its words so far and its text; the field keeps the draft until it is complete`, async ({
+    extension,
+  }) => {
+    suite.servers.refinement.setScenario({
+      reply: SLOW_REFINED,
+      firstTokenMs: 1200,
+      tokensPerSecond: 8,
+    });
+    const field = await open(extension, name);
+    const overlay = field.overlay();
+    await field.type('write a haiku about autumn');
+    await field.pressShortcut();
+    await expect.poll(() => field.text()).toBe(DRAFT);
+    await expect
+      .poll(async () => (await overlay.snapshot())?.refining?.line)
+      .toBe('Refining… waiting for the refinement model');
+
+    // What the user sees while it streams, sampled until the refinement is complete.
+    const samples: {
+      words: number;
+      text: string;
+      announced: string;
+      field: string;
+      box: string;
+    }[] = [];
+    const startedAt = Date.now();
+    for (let screenshot = true; Date.now() - startedAt < 10_000; await sleep(80)) {
+      const snapshot = await overlay.snapshot();
+      const fieldText = await field.text();
+      if (!snapshot?.refining) break;
+      const count = /^Refining… (\d+) words? so far$/.exec(snapshot.refining.line);
+      if (!count) continue;
+      samples.push({
+        words: Number(count[1]),
+        text: snapshot.refining.text,
+        announced: snapshot.announced,
+        field: fieldText,
+        box: JSON.stringify(snapshot.box),
+      });
+      if (screenshot && samples.at(-1)!.words >= 12) {
+        screenshot = false;
+        await field.page.screenshot({ path: test.info().outputPath(`panel-refining-${name}.png`) });
+      }
+    }
+    const streamedFor = Date.now() - startedAt;
+    const counts = samples.map((sample) => sample.words);
+    // The count grows with the stream, and never goes back.
+    expect(new Set(counts).size).toBeGreaterThanOrEqual(5);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(samples.some((sample) => sample.text.startsWith('You are a poet. Write a haiku'))).toBe(
+      true,
+    );
+    // The panel neither grows nor moves while the text streams in (it would cover the field).
+    expect(new Set(samples.map((sample) => sample.box)).size).toBe(1);
+    // The field holds the draft all along.
+    expect(samples.map((sample) => sample.field)).toEqual(samples.map(() => DRAFT));
+    // The live region says the count now and then, not at every token.
+    const announced = new Set(samples.map((sample) => sample.announced).filter(Boolean));
+    expect(announced.size).toBeGreaterThanOrEqual(1);
+    expect(announced.size).toBeLessThanOrEqual(Math.ceil(streamedFor / 2000) + 1);
+    expect(announced.size).toBeLessThan(new Set(counts).size);
+
+    // Complete: it replaces the draft, and the progress is gone.
+    await expect.poll(() => field.text()).toBe(SLOW_REFINED);
+    await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+    expect((await overlay.snapshot())?.refining).toBeNull();
+  });
+}

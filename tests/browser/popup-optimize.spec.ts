@@ -90,6 +90,37 @@ test('the draft is shown and editable while the refinement runs; an edit is neve
   await popup.close();
 });
 
+test('while the refinement streams the popup shows its words so far and its text beneath the draft', async ({
+  extension,
+}) => {
+  const slowRefined =
+    'You are a poet. Write a haiku about autumn leaves drifting down in a quiet park at dusk, calm and reflective; return only the three lines.';
+  refinementMock.setScenario({ reply: slowRefined, firstTokenMs: 1200, tokensPerSecond: 8 });
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  await popup.getByLabel('Prompt', { exact: true }).press('Control+Enter');
+  const result = popup.getByLabel('Optimized prompt');
+  const soFar = popup.getByRole('region', { name: 'Refinement so far' });
+  await expect(result).toHaveValue(DRAFT);
+  await expect(popup.getByText('Refining… waiting for the refinement model')).toBeVisible();
+
+  const line = popup.locator('.refinement-progress').getByText(/^Refining… \d+ words? so far$/);
+  const wordsSoFar = async () => Number(/(\d+)/.exec((await line.textContent()) ?? '')?.[1]);
+  await expect(line).toBeVisible();
+  const first = await wordsSoFar();
+  await expect(soFar).toContainText('You are a poet.');
+  await expect.poll(wordsSoFar).toBeGreaterThanOrEqual(Math.max(first + 4, 12));
+  await expect(soFar).toContainText('Write a haiku about autumn');
+  await popup.screenshot({ path: test.info().outputPath('popup-refining.png') });
+  // The result box keeps the draft until the refinement is complete.
+  await expect(result).toHaveValue(DRAFT);
+
+  await expect(result).toHaveValue(slowRefined);
+  await expect(soFar).toBeHidden();
+  await expect(popup.getByRole('status').first()).toContainText(/Refined! Quality score: \d+%/);
+  await popup.close();
+});
+
 test('a draft endpoint answering 500 still ends with a refinement (single stage)', async ({
   extension,
 }) => {

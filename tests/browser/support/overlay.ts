@@ -49,6 +49,12 @@ export interface PanelSnapshot {
   focused: string | null;
   /** The mode <select>'s value. */
   mode: string;
+  /** The refinement on its way (its count line and its text so far), or null when hidden. */
+  refining: { line: string; text: string } | null;
+  /** What the polite live region besides the status line says now. */
+  announced: string;
+  /** Where the panel is, in its frame's viewport pixels. */
+  box: { top: number; left: number; height: number } | null;
 }
 
 interface Rect {
@@ -65,6 +71,10 @@ function snapshotPanel(this: ShadowRoot): PanelSnapshot {
   const status = this.querySelector('[role="status"]');
   const preview = this.querySelector<HTMLElement>('[aria-label="Optimized prompt"]');
   const active = this.activeElement;
+  const progress = this.querySelector<HTMLElement>('.progress');
+  const live = [...this.querySelectorAll('[aria-live="polite"]')].filter(
+    (node) => node.getAttribute('role') !== 'status',
+  );
   return {
     status: text(status),
     preview: preview && preview.checkVisibility() ? (preview.textContent ?? '') : null,
@@ -73,6 +83,20 @@ function snapshotPanel(this: ShadowRoot): PanelSnapshot {
       .map(name),
     focused: active ? (active.tagName === 'BUTTON' ? name(active) : active.tagName) : null,
     mode: this.querySelector('select')?.value ?? '',
+    refining:
+      progress && progress.checkVisibility()
+        ? {
+            line: text(progress.querySelector('.progress-line')),
+            text: progress.querySelector('[aria-label="Refinement so far"]')?.textContent ?? '',
+          }
+        : null,
+    announced: live.map((node) => text(node)).join(' '),
+    box: (() => {
+      const panel = this.querySelector('.panel');
+      if (!panel) return null;
+      const { top, left, height } = panel.getBoundingClientRect();
+      return { top, left, height };
+    })(),
   };
 }
 
