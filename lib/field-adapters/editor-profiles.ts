@@ -58,6 +58,36 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     selectionDelayMs: 0,
   },
   {
+    name: 'BlockNote',
+    // Its editable also carries Tiptap's class: this row comes before Tiptap's.
+    selector: '.bn-editor',
+    // execCommand keeps only the first line ('a\nb' -> 'a'). A paste is read as Markdown
+    // (`**b**` -> bold, `- item` -> a list item), so Markdown-looking text does not stay literal.
+    write: ['paste'],
+    // Streamed, both lose text: each pasted chunk is parsed as Markdown, which trims the spaces at
+    // its edges ('line two, a little' -> 'line two,a little'); typed-in chunks drop line breaks.
+    stream: null,
+    streamSteps: 'one',
+    // Tiptap's history: edits 300 ms apart merged, 600 ms apart did not.
+    undoGroupMs: 500,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'Milkdown',
+    // The ProseMirror root sits inside `.milkdown`: this row comes before ProseMirror's.
+    selector: '.milkdown',
+    // Its clipboard plugin reads pasted plain text as Markdown (`**b**` -> bold, spaces at a
+    // chunk's edges trimmed); execCommand keeps Markdown-looking text literal, line breaks too.
+    write: TYPED_FIRST,
+    // Typed-in chunks: model right, one undo step. Input rules still apply to typed text: a chunk
+    // ending in '# ' at the start of a line turned that line into a heading (the '# ' is gone).
+    stream: 'insertText',
+    streamSteps: 'one',
+    // ProseMirror history: edits 300 ms apart merged, 600 ms apart did not.
+    undoGroupMs: 500,
+    selectionDelayMs: 0,
+  },
+  {
     name: 'Tiptap',
     selector: '.tiptap',
     write: TYPED_FIRST,
@@ -121,6 +151,32 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     write: PASTE_FIRST,
     stream: 'paste',
     streamSteps: 'per-chunk',
+    undoGroupMs: 0,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'CKEditor 5',
+    selector: '.ck-editor__editable',
+    // execCommand returns true but CKEditor redraws over it: its model stays unchanged.
+    write: ['paste'],
+    stream: 'paste',
+    // Each pasted chunk is its own undo step (12 chunks: 12 Ctrl+Z).
+    streamSteps: 'per-chunk',
+    // Pastes never merge, not even 50 ms apart, nor with the typing before them.
+    undoGroupMs: 0,
+    selectionDelayMs: 0,
+  },
+  {
+    name: 'Trix',
+    selector: 'trix-editor',
+    // execCommand lands, but Trix records it as typing: one Ctrl+Z takes back the user's typed
+    // text with it (Trix merges typing within the same 5 s clock window).
+    write: ['paste'],
+    // Typed-in chunks lose the line breaks they carry.
+    stream: 'paste',
+    // One undo step per pasted chunk.
+    streamSteps: 'per-chunk',
+    // Pastes never merge (measured down to 50 ms apart).
     undoGroupMs: 0,
     selectionDelayMs: 0,
   },

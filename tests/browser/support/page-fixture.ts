@@ -40,6 +40,13 @@ export const FIXTURE_PAGES = {
   slate: { name: 'slate', kind: 'rich', ...TOP },
   draftjs: { name: 'draftjs', kind: 'rich', ...TOP },
   codemirror: { name: 'codemirror', kind: 'rich', ...TOP },
+  ckeditor5: { name: 'ckeditor5', kind: 'rich', ...TOP },
+  trix: { name: 'trix', kind: 'rich', ...TOP },
+  blocknote: { name: 'blocknote', kind: 'rich', ...TOP },
+  milkdown: { name: 'milkdown', kind: 'rich', ...TOP },
+  // App composers: their own state (React, or an `input` listener) decides whether Send is on.
+  'chatgpt-composer': { name: 'chatgpt-composer', kind: 'rich', ...TOP },
+  'linkedin-composer': { name: 'linkedin-composer', kind: 'rich', ...TOP },
   // The focused element is Ace's hidden textarea (a mirror of part of the document), so 'value'.
   ace: { name: 'ace', kind: 'value', ...TOP },
   // TinyMCE's editable is the <body> of its own (same-origin, about:blank-like) iframe.

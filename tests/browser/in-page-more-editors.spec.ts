@@ -1,0 +1,94 @@
+// In-page optimization in more rich editors (CKEditor 5, Trix, BlockNote, Milkdown) and in two
+// app composers whose Send button follows the app's own state: the draft lands in the editor's
+// model (and the app's state), the refinement replaces it, and undo steps back
+// refined → draft → original.
+import { inPageSuite } from './support/in-page-suite';
+import { expect, test } from './support/fixtures';
+import { STATUS } from './support/overlay';
+import { DRAFT, FixturePage, REFINED, sleep, type FixturePageName } from './support/page-fixture';
+
+const ORIGINAL = 'write a haiku about autumn';
+
+interface EditorCase {
+  page: FixturePageName;
+  /**
+   * Pause between typing and the shortcut: ProseMirror-based editors (BlockNote, Milkdown, the
+   * ChatGPT-style composer) merge edits closer than 500 ms into one undo step (measured: 300 ms
+   * apart merged, 600 ms did not), so the typed text and the draft would undo together.
+   */
+  settleMs?: number;
+  /** The page has a Send button that its app enables only when its own state holds text. */
+  send?: boolean;
+}
+
+const CASES: EditorCase[] = [
+  // CKEditor and Trix never merge two pastes, nor a paste with the typing before it.
+  { page: 'ckeditor5' },
+  { page: 'trix' },
+  { page: 'blocknote', settleMs: 1200 },
+  { page: 'milkdown', settleMs: 1200 },
+  { page: 'chatgpt-composer', settleMs: 1200, send: true },
+  { page: 'linkedin-composer', send: true },
+];
+
+const suite = inPageSuite();
+
+for (const { page: name, settleMs, send } of CASES) {
+  test(`${name}: draft, then refinement, in the editor's model; undo steps back`, async ({
+    extension,
+  }) => {
+    const field = await FixturePage.open(extension.context, suite.servers.pages.url, name);
+    const overlay = field.overlay();
+    const sendButton = field.page.getByTestId('send');
+
+    if (send) await expect(sendButton).toBeDisabled();
+    await field.type(ORIGINAL);
+    await expect.poll(() => field.text()).toBe(ORIGINAL);
+    if (settleMs) await sleep(settleMs);
+    await field.pressShortcut();
+
+    await expect.poll(() => field.text(), { intervals: [25] }).toBe(DRAFT);
+    // The app saw the draft, not just the DOM: a person can send it right away.
+    if (send) await expect(sendButton).toBeEnabled();
+    await expect.poll(() => overlay.status()).toBe(STATUS.draftReady);
+    await expect.poll(() => field.text()).toBe(REFINED);
+    await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+    if (send) await expect(sendButton).toBeEnabled();
+
+    await field.undo();
+    await expect.poll(() => field.text()).toBe(DRAFT);
+    await field.undo();
+    await expect.poll(() => field.text()).toBe(ORIGINAL);
+  });
+}
+
+// Model output often looks like Markdown. Milkdown's clipboard plugin (and BlockNote's paste)
+// read pasted plain text as Markdown: `**Bold**` would become bold "Bold", `# ` a heading.
+const MARKDOWN_DRAFT = '**Bold** stays literal.\n# Not a heading';
+const MARKDOWN_REFINED = '**Refined** stays literal too.\n- Not a list item';
+
+for (const name of ['milkdown', 'blocknote'] as const) {
+  test(`${name}: Markdown-looking draft and refinement stay literal text`, async ({
+    extension,
+  }) => {
+    // Fails (extension): the draft goes in by paste and becomes "Bold stays literal.\nNot a
+    // heading" with bold and heading marks; the panel says "This editor did not accept the text, so
+    // it is on your clipboard" though the field changed, and the refinement lands formatted too.
+    // (Milkdown keeps it literal through execCommand; BlockNote's execCommand drops line breaks.)
+    test.fail();
+    suite.servers.draft.setScenario({ reply: MARKDOWN_DRAFT });
+    suite.servers.refinement.setScenario({ reply: MARKDOWN_REFINED });
+    const field = await FixturePage.open(extension.context, suite.servers.pages.url, name);
+    const overlay = field.overlay();
+
+    await field.type(ORIGINAL);
+    await expect.poll(() => field.text()).toBe(ORIGINAL);
+    await sleep(1200);
+    await field.pressShortcut();
+
+    await expect.poll(() => field.text()).toBe(MARKDOWN_DRAFT);
+    await expect.poll(() => field.text()).toBe(MARKDOWN_REFINED);
+    await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+    expect(await field.elementCount('strong, h1, h2, li')).toBe(0);
+  });
+}
