@@ -6,10 +6,12 @@
 
 /**
  * `paste`: a synthetic plain-text paste, which the editor applies through its own model.
+ * `paste-paragraphs`: a paste carrying the text only as HTML paragraphs built from text nodes,
+ * for editors that parse pasted plain text as Markdown but keep HTML text as it is.
  * `insertText`: `execCommand('insertText')`, which the editor reads back from the DOM (or its
  * `beforeinput`).
  */
-export type Technique = 'paste' | 'insertText';
+export type Technique = 'paste' | 'paste-paragraphs' | 'insertText';
 
 export interface EditorProfile {
   /** For words and tests: the editor's name as people know it. */
@@ -61,9 +63,10 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     name: 'BlockNote',
     // Its editable also carries Tiptap's class: this row comes before Tiptap's.
     selector: '.bn-editor',
-    // execCommand keeps only the first line ('a\nb' -> 'a'). A paste is read as Markdown
-    // (`**b**` -> bold, `- item` -> a list item), so Markdown-looking text does not stay literal.
-    write: ['paste'],
+    // execCommand keeps only the first line ('a\nb' -> 'a'). A plain-text paste is read as
+    // Markdown (`**b**` -> bold, `- item` -> a list item), even beside HTML (its default
+    // prioritizeMarkdownOverHTML); HTML paragraphs alone keep the text literal.
+    write: ['paste-paragraphs'],
     // Streamed, both lose text: each pasted chunk is parsed as Markdown, which trims the spaces at
     // its edges ('line two, a little' -> 'line two,a little'); typed-in chunks drop line breaks.
     stream: null,
@@ -78,10 +81,11 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     selector: '.milkdown',
     // Its clipboard plugin reads pasted plain text as Markdown (`**b**` -> bold, spaces at a
     // chunk's edges trimmed); execCommand keeps Markdown-looking text literal, line breaks too.
-    write: TYPED_FIRST,
-    // Typed-in chunks: model right, one undo step. Input rules still apply to typed text: a chunk
-    // ending in '# ' at the start of a line turned that line into a heading (the '# ' is gone).
-    stream: 'insertText',
+    write: ['paste-paragraphs', 'insertText'],
+    // Typed-in chunks keep the model right in one undo step, but input rules apply to typed text:
+    // a chunk ending in '# ' at the start of a line turned that line into a heading (the '# ' was
+    // gone). Pasted chunks lose the spaces at their edges. So the draft goes in whole.
+    stream: null,
     streamSteps: 'one',
     // ProseMirror history: edits 300 ms apart merged, 600 ms apart did not.
     undoGroupMs: 500,

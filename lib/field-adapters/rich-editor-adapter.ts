@@ -28,12 +28,28 @@ function selectionSettled(doc: Document): Promise<void> {
 }
 
 /**
+ * The text as one paragraph per line, each line set as a text node (never parsed as HTML): for
+ * editors that read pasted plain text as Markdown but take HTML as it is (BlockNote, Milkdown).
+ */
+function paragraphsHtml(doc: Document, text: string): string {
+  const holder = doc.createElement('div');
+  for (const line of text.split('\n')) {
+    const paragraph = doc.createElement('p');
+    paragraph.textContent = line;
+    holder.append(paragraph);
+  }
+  return holder.innerHTML;
+}
+
+/**
  * A paste carrying plain text only: rich editors insert it through their own model, with undo.
  * Returns true when the page took it (preventDefault), i.e. an editor is handling it.
  */
-function dispatchPlainPaste(el: HTMLElement, text: string): boolean {
+function dispatchPlainPaste(el: HTMLElement, text: string, asParagraphs = false): boolean {
   const data = new DataTransfer();
-  data.setData('text/plain', text);
+  // Paragraphs only: BlockNote reads text/plain beside HTML as Markdown when it looks like it.
+  if (asParagraphs) data.setData('text/html', paragraphsHtml(el.ownerDocument, text));
+  else data.setData('text/plain', text);
   return !el.dispatchEvent(
     new ClipboardEvent('paste', {
       clipboardData: data,
@@ -104,6 +120,7 @@ function regionAfter(region: FieldRegion, text: string): FieldRegion {
 /** One insertion at the current selection with `technique`; true when the page took a paste. */
 function insertWith(el: HTMLElement, technique: Technique, text: string): boolean {
   if (technique === 'paste') return dispatchPlainPaste(el, text);
+  if (technique === 'paste-paragraphs') return dispatchPlainPaste(el, text, true);
   el.ownerDocument.execCommand('insertText', false, text);
   return false;
 }

@@ -206,7 +206,10 @@ export class OverlayView {
   show(anchor: HTMLElement): void {
     this.anchor = anchor;
     if (!this.host.isConnected) {
-      (document.body ?? document.documentElement).append(this.host);
+      // Where the body is the editor (TinyMCE's iframe), the panel stays out of it: inside, the
+      // editor's undo rewrote the body and took the panel with it (measured).
+      const body = document.body;
+      (body && !body.isContentEditable ? body : document.documentElement).append(this.host);
       window.addEventListener('scroll', this.reposition, true);
       window.addEventListener('resize', this.reposition);
     }
