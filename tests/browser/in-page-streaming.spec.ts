@@ -1,0 +1,91 @@
+// The draft streams into every editor that keeps its model and undo right while it does (see
+// lib/field-adapters/editor-profiles.ts): the first words are in the editor's own model before the
+// draft is complete, the model ends equal to the draft, one Ctrl+Z takes the whole draft back, and
+// a user edit mid-stream stops the stream into the field.
+import { inPageSuite } from './support/in-page-suite';
+import { expect, test } from './support/fixtures';
+import { STATUS } from './support/overlay';
+import { FixturePage, sleep, type FixturePageName } from './support/page-fixture';
+
+const ORIGINAL = 'write a haiku about autumn';
+/** Fourteen words at 10 a second: the stream lasts ≈1.4 s, long enough to see it half-way. */
+const STREAMED = 'Stream line one holds several words here.\nStream line two holds a few more.';
+
+/** Pages whose editor streams; settleMs as in in-page-editors.spec.ts (typing's undo grouping). */
+const STREAMING: { page: FixturePageName; settleMs?: number }[] = [
+  { page: 'textarea' },
+  { page: 'contenteditable' },
+  { page: 'prosemirror', settleMs: 1200 },
+  { page: 'tiptap', settleMs: 1200 },
+  { page: 'lexical', settleMs: 1200 },
+  { page: 'quill', settleMs: 1200 },
+  { page: 'slate' },
+  { page: 'draftjs' },
+  { page: 'codemirror' },
+  { page: 'tinymce' },
+  { page: 'ckeditor5' },
+  { page: 'trix' },
+  { page: 'chatgpt-composer', settleMs: 1200 },
+  { page: 'linkedin-composer' },
+];
+
+const suite = inPageSuite();
+
+test.beforeEach(() => {
+  suite.servers.draft.setScenario({ reply: STREAMED, firstTokenMs: 50, tokensPerSecond: 10 });
+  // The refinement stays away: these tests are about the draft.
+  suite.servers.refinement.setScenario({ firstTokenMs: 20_000 });
+});
+
+async function startStream(
+  extension: Parameters<typeof suite.open>[0],
+  page: FixturePageName,
+  settleMs = 0,
+): Promise<{ field: FixturePage; partial: string }> {
+  const field = await suite.open(extension, page);
+  await field.type(ORIGINAL);
+  await expect.poll(() => field.text()).toBe(ORIGINAL);
+  if (settleMs) await sleep(settleMs);
+  await field.pressShortcut();
+  // Part of the draft, in the editor's own model, while the rest is still streaming.
+  let partial = '';
+  await expect
+    .poll(
+      async () => {
+        partial = await field.text();
+        return partial !== ORIGINAL && partial !== STREAMED && STREAMED.startsWith(partial.trim());
+      },
+      { intervals: [20] },
+    )
+    .toBe(true);
+  return { field, partial };
+}
+
+for (const { page, settleMs } of STREAMING) {
+  test(`${page}: the draft streams into the model, ends equal to the draft, one Ctrl+Z takes it back`, async ({
+    extension,
+  }) => {
+    const { field, partial } = await startStream(extension, page, settleMs);
+    expect(partial.length).toBeGreaterThan(0);
+    await expect.poll(() => field.text()).toBe(STREAMED);
+    await expect.poll(() => field.overlay().status()).toBe(STATUS.draftReady);
+    await field.undo();
+    await expect.poll(() => field.text()).toBe(ORIGINAL);
+  });
+}
+
+for (const page of ['textarea', 'prosemirror', 'lexical'] as const) {
+  test(`${page}: typing mid-stream stops the stream into the field; the user's text stays`, async ({
+    extension,
+  }) => {
+    const { field } = await startStream(extension, page, page === 'textarea' ? 0 : 1200);
+    await field.page.keyboard.press('End');
+    await field.page.keyboard.type(' mine');
+    const typed = await field.text();
+    expect(typed).toContain('mine');
+    // The rest of the draft arrives and is never written over the user's text.
+    await sleep(2000);
+    expect(await field.text()).toBe(typed);
+    expect(await field.text()).not.toBe(STREAMED);
+  });
+}
