@@ -1,4 +1,5 @@
 import type { FieldTarget, ValueElement } from './field-adapter';
+import { codeEditorRoot } from './code-editor';
 import { isMirrorTextarea } from './mirror-textarea';
 
 /** Where the user is typing: the focused element, found through open shadow roots. */
@@ -39,6 +40,10 @@ export function isTextEntry(el: HTMLElement): boolean {
 
 /** The field `el` belongs to and its kind, decided here once; null when it holds no text. */
 export function fieldTargetOf(el: Element): FieldTarget | null {
+  // Before value fields: Ace's and Monaco's inputs are (hidden) textareas, or neither kind at all
+  // (Monaco's EditContext div is not contenteditable).
+  const code = codeEditorRoot(el);
+  if (code) return { kind: 'code', element: code };
   if (isValueField(el)) {
     if (el instanceof HTMLTextAreaElement && isMirrorTextarea(el)) {
       return { kind: 'mirror', element: el };
