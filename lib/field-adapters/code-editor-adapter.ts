@@ -130,7 +130,10 @@ export function codeEditorAdapter(root: HTMLElement): FieldAdapter {
     if (region.whole) {
       if (!wholeDocumentShown(readCodeView(root))) return null;
       pressShortcut(input, 'a');
-      return readCode(root);
+      // What the editor now copies is its whole document: it must be what is drawn, or a paste
+      // would replace text nobody saw (lines folded or cut off in a way not caught above).
+      const all = copiedSelection(input) ?? '';
+      return stripWhitespace(all) === stripWhitespace(readCode(root)) ? all : null;
     }
     const selected = copiedSelection(input) ?? '';
     if (selected === region.text) return selected;

@@ -31,10 +31,12 @@ export function codeEditorInput(root: HTMLElement): HTMLElement | null {
 /** A rendered line: its text and where it is drawn (CSS px). */
 export interface RenderedLine {
   text: string;
-  /** Its `top` inside the editor's content: 0 only for the document's first line (measured). */
+  /**
+   * Its `top` style: from the document's top in both editors (measured: 0 only for the first
+   * line, growing down the document; Ace's lines count their wrapped rows).
+   */
   offset: number;
-  /** Its box in the viewport. */
-  top: number;
+  /** Bottom of its box in the viewport. */
   bottom: number;
 }
 
@@ -46,10 +48,14 @@ export interface CodeView {
   folded: boolean;
 }
 
-/** The rendered lines top to bottom, as text (Monaco draws spaces and tabs as U+00A0). */
+const inOrder = (lines: readonly RenderedLine[]) => [...lines].sort((a, b) => a.offset - b.offset);
+
+/**
+ * The rendered lines top to bottom, as text (Monaco draws spaces and tabs as U+00A0). The DOM
+ * order is not relied on: editors reuse line elements as they scroll.
+ */
 export function renderedText(lines: readonly RenderedLine[]): string {
-  return [...lines]
-    .sort((a, b) => a.top - b.top)
+  return inOrder(lines)
     .map((line) => line.text.replace(/\u00a0/g, ' '))
     .join('\n');
 }
@@ -60,15 +66,11 @@ export function renderedText(lines: readonly RenderedLine[]): string {
  * A document that exactly fills the view, or with lines folded away, does not count.
  */
 export function wholeDocumentShown(view: CodeView): boolean {
-  const lines = [...view.lines].sort((a, b) => a.top - b.top);
-  const first = lines[0];
-  const last = lines[lines.length - 1];
+  const lines = inOrder(view.lines);
   return (
     !view.folded &&
-    first !== undefined &&
-    last !== undefined &&
-    first.offset === 0 &&
-    last.bottom < view.viewportBottom - 0.5
+    lines[0]?.offset === 0 &&
+    (lines.at(-1)?.bottom ?? Infinity) < view.viewportBottom - 0.5
   );
 }
 
@@ -76,9 +78,8 @@ export function readCodeView(root: HTMLElement): CodeView {
   const viewport = root.querySelector(VIEWPORT)?.getBoundingClientRect();
   return {
     lines: [...root.querySelectorAll<HTMLElement>(LINES)].map((line) => {
-      const box = line.getBoundingClientRect();
       const offset = Number.parseFloat(line.style.top);
-      return { text: line.textContent ?? '', offset, top: box.top, bottom: box.bottom };
+      return { text: line.textContent ?? '', offset, bottom: line.getBoundingClientRect().bottom };
     }),
     viewportBottom: viewport?.bottom ?? 0,
     folded: root.querySelector(FOLD) !== null,
@@ -93,13 +94,12 @@ export function readCode(root: HTMLElement): string {
  * The editor's selection as it copies it, or null when nothing is selected. A synthetic copy event
  * to the input gets the editor's own copy handler to fill our DataTransfer (measured in Monaco,
  * both inputs, and Ace); with no selection Ace copies nothing and Monaco copies the caret's line,
- * flagged `isFromEmptySelection` in its own clipboard format.
+ * flagged `isFromEmptySelection` in its own clipboard format. Both editors listen on the input
+ * itself, so the event does not bubble: the page around sees no copy.
  */
 export function copiedSelection(input: HTMLElement): string | null {
   const data = new DataTransfer();
-  input.dispatchEvent(
-    new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }),
-  );
+  input.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data }));
   const text = data.getData('text/plain');
   const empty = /"isFromEmptySelection":true/.test(data.getData('vscode-editor-data'));
   return text && !empty ? text : null;

@@ -33,9 +33,12 @@ export function editableRoot(el: Element): HTMLElement | null {
   return node;
 }
 
-/** Something the user types text into (a focus note: which field "Insert into page" targets). */
+/**
+ * Something the user types text into (a focus note: which field "Insert into page" targets).
+ * Monaco's EditContext input is neither contenteditable nor a form control.
+ */
 export function isTextEntry(el: HTMLElement): boolean {
-  return el.isContentEditable || isFormTextControl(el);
+  return el.isContentEditable || isFormTextControl(el) || codeEditorRoot(el) !== null;
 }
 
 /** The field `el` belongs to and its kind, decided here once; null when it holds no text. */

@@ -58,6 +58,16 @@ async function optimize(
   mode: Mode,
 ): Promise<void> {
   if (target && relayGlobal().runner?.retrigger(target.element)) return;
+  // A code editor draws a keystroke on the next animation frame, and its text is read from what
+  // it draws: read at once, the last key typed before the shortcut was missing (a browser test in
+  // Monaco saw the drawn text change under the request, and the draft held back as an edit).
+  // At most 50 ms: a hidden tab draws no frames.
+  if (target?.kind === 'code') {
+    await new Promise((drawn) => {
+      requestAnimationFrame(drawn);
+      setTimeout(drawn, 50);
+    });
+  }
   const region = target ? initialRegion(target) : null;
   if (target && !region) return refuse(REFUSAL_WORDS['code-in-part'], anchor);
   const prompt = region ? region.text : text;

@@ -3,6 +3,7 @@
 // request owns all of it (Ctrl+Z: refined → draft → original); otherwise it owns the selection
 // (the refinement replaces the undone draft, so Ctrl+Z: refined → original). Assertions read the
 // editor's own model (`editor.getValue()`).
+import { openPopupWindow } from './support/extension-pages';
 import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
 import { STATUS } from './support/overlay';
@@ -120,4 +121,18 @@ test('ace: Ctrl+A then the shortcut optimizes the whole document in place', asyn
   await field.pressShortcut();
   await expect.poll(() => field.text()).toBe(REFINED);
   await expect.poll(() => field.overlay().status()).toMatch(STATUS.refined);
+});
+
+test('monaco: "Insert into page" from the popup puts the result into the editor last focused', async ({
+  extension,
+}) => {
+  const field = await FixturePage.open(extension.context, suite.servers.pages.url, 'monaco');
+  await field.type(ORIGINAL);
+  const popup = await openPopupWindow(extension.context, extension.serviceWorker);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+  await popup.getByRole('button', { name: 'Insert into page' }).click();
+  await expect(popup.getByText('Inserted')).toBeVisible();
+  await expect.poll(() => field.text()).toBe(REFINED);
 });

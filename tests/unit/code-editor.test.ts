@@ -23,7 +23,6 @@ function drawn(texts: string[], firstIndex = 0, screenTop = 100): RenderedLine[]
   return texts.map((text, i) => ({
     text,
     offset: (firstIndex + i) * LINE_PX,
-    top: screenTop + i * LINE_PX,
     bottom: screenTop + (i + 1) * LINE_PX,
   }));
 }
