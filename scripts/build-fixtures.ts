@@ -104,6 +104,8 @@ export async function buildFixtures(): Promise<string> {
       logLevel: 'warning',
       // `global` is for fbjs (Draft.js), which still reads Node's global object.
       define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+      // Monaco imports its CSS from JS (bundled into <name>.css) and its icon font from the CSS.
+      loader: { '.ttf': 'dataurl' },
     }),
     cp(path.join(srcDir, 'common.css'), path.join(distDir, 'common.css')),
     ...TINYMCE_ASSETS.map((asset) =>

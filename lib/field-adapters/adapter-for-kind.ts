@@ -1,3 +1,4 @@
+import { codeEditorAdapter } from './code-editor-adapter';
 import type { FieldAdapter, FieldTarget } from './field-adapter';
 import { mirrorFieldAdapter } from './mirror-field-adapter';
 import { richEditorAdapter } from './rich-editor-adapter';
@@ -14,6 +15,8 @@ export function adapterFor(target: FieldTarget): FieldAdapter {
       return mirrorFieldAdapter(target.element);
     case 'rich':
       return richEditorAdapter(target.element);
+    case 'code':
+      return codeEditorAdapter(target.element);
   }
 }
 

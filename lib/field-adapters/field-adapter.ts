@@ -4,8 +4,11 @@
  * Types only: the always-on script imports this without any write code.
  */
 
-/** `mirror`: a code editor's hidden textarea, holding only part of its document. */
-export type FieldKind = 'value' | 'rich' | 'mirror';
+/**
+ * `code`: a code editor (Monaco, Ace) recognised by its input; `mirror`: another editor's hidden
+ * textarea, holding only part of its document.
+ */
+export type FieldKind = 'value' | 'rich' | 'mirror' | 'code';
 
 /** A text input or textarea: its text is its `value`. */
 export type ValueElement = HTMLInputElement | HTMLTextAreaElement;
@@ -14,6 +17,8 @@ export type ValueElement = HTMLInputElement | HTMLTextAreaElement;
 export type FieldTarget =
   | { kind: 'value'; element: ValueElement }
   | { kind: 'mirror'; element: HTMLTextAreaElement }
+  /** The editor's root (`.monaco-editor`, `.ace_editor`); its input element has focus. */
+  | { kind: 'code'; element: HTMLElement }
   | { kind: 'rich'; element: HTMLElement };
 
 /**
@@ -61,7 +66,12 @@ export interface StreamVerbs {
 export interface FieldAdapter {
   readonly kind: FieldKind;
   readonly element: HTMLElement;
-  /** False where the element holds only part of the document: results are never written there. */
+  /**
+   * Whether what a request owns is seen whole, so a result may be written over it. False for a
+   * mirror textarea (part of the document): results are never written there. True for a code
+   * editor: it owns the selection (which the editor copies out whole) or the whole document only
+   * while every line of it is drawn.
+   */
   readonly holdsWholeText: boolean;
   /** The field's whole text the way this kind reads it (`value`, or the rendered text). */
   read(): string;

@@ -1,4 +1,5 @@
 import type { FieldTarget, ValueElement } from './field-adapter';
+import { codeEditorRoot } from './code-editor';
 import { isMirrorTextarea } from './mirror-textarea';
 
 /** Where the user is typing: the focused element, found through open shadow roots. */
@@ -32,13 +33,20 @@ export function editableRoot(el: Element): HTMLElement | null {
   return node;
 }
 
-/** Something the user types text into (a focus note: which field "Insert into page" targets). */
+/**
+ * Something the user types text into (a focus note: which field "Insert into page" targets).
+ * Monaco's EditContext input is neither contenteditable nor a form control.
+ */
 export function isTextEntry(el: HTMLElement): boolean {
-  return el.isContentEditable || isFormTextControl(el);
+  return el.isContentEditable || isFormTextControl(el) || codeEditorRoot(el) !== null;
 }
 
 /** The field `el` belongs to and its kind, decided here once; null when it holds no text. */
 export function fieldTargetOf(el: Element): FieldTarget | null {
+  // Before value fields: Ace's and Monaco's inputs are (hidden) textareas, or neither kind at all
+  // (Monaco's EditContext div is not contenteditable).
+  const code = codeEditorRoot(el);
+  if (code) return { kind: 'code', element: code };
   if (isValueField(el)) {
     if (el instanceof HTMLTextAreaElement && isMirrorTextarea(el)) {
       return { kind: 'mirror', element: el };

@@ -1,6 +1,6 @@
 import type { FieldRefusal } from './find-field';
 
-export const REFUSAL_WORDS: Record<FieldRefusal | 'empty' | 'too-long', string> = {
+export const REFUSAL_WORDS: Record<FieldRefusal | 'empty' | 'too-long' | 'code-in-part', string> = {
   password: 'Prompt Relay never reads password fields.',
   payment: 'Prompt Relay never reads payment card fields.',
   'one-time-code': 'Prompt Relay never reads one-time code fields.',
@@ -10,4 +10,6 @@ export const REFUSAL_WORDS: Record<FieldRefusal | 'empty' | 'too-long', string> 
   empty: 'There is no text to optimize. Type a prompt first.',
   'too-long':
     'This prompt is longer than Prompt Relay optimizes (20,000 characters). Select a part of it first.',
+  'code-in-part':
+    'This code editor shows only part of its text, so Prompt Relay cannot read all of it. Select the part to optimize, then press the shortcut again.',
 };

@@ -1,5 +1,6 @@
 import type { FieldTarget } from '../field-adapters/field-adapter';
 import { deepActiveElement, isTextEntry } from '../field-adapters/field-kind';
+import { readCode } from '../field-adapters/code-editor';
 import { initialRegion } from '../field-adapters/initial-region';
 import { readRich } from '../field-adapters/rich-region';
 import { startOptimization } from '../messaging/optimize-client';
@@ -42,6 +43,13 @@ function refuse(message: string, anchor: Element | null): void {
   void loadRunner().then((runner) => runner?.refuse(message, anchor));
 }
 
+/** The field's whole text the way its adapter reads it: "untouched since" starts from here. */
+function fieldText(target: FieldTarget): string {
+  if (target.kind === 'rich') return readRich(target.element);
+  if (target.kind === 'code') return readCode(target.element);
+  return target.element.value;
+}
+
 /** Starts the request at once, so the provider's first-token wait overlaps loading the UI. */
 async function optimize(
   target: FieldTarget | null,
@@ -50,7 +58,18 @@ async function optimize(
   mode: Mode,
 ): Promise<void> {
   if (target && relayGlobal().runner?.retrigger(target.element)) return;
+  // A code editor draws a keystroke on the next animation frame, and its text is read from what
+  // it draws: read at once, the last key typed before the shortcut was missing (a browser test in
+  // Monaco saw the drawn text change under the request, and the draft held back as an edit).
+  // At most 50 ms: a hidden tab draws no frames.
+  if (target?.kind === 'code') {
+    await new Promise((drawn) => {
+      requestAnimationFrame(drawn);
+      setTimeout(drawn, 50);
+    });
+  }
   const region = target ? initialRegion(target) : null;
+  if (target && !region) return refuse(REFUSAL_WORDS['code-in-part'], anchor);
   const prompt = region ? region.text : text;
   if (!prompt.trim()) return refuse(REFUSAL_WORDS.empty, anchor);
   if (prompt.length > MAX_PROMPT_CHARS) return refuse(REFUSAL_WORDS['too-long'], anchor);
@@ -73,11 +92,7 @@ async function optimize(
   const pending: PendingRequest = {
     target,
     region,
-    fieldText: target
-      ? target.kind === 'rich'
-        ? readRich(target.element)
-        : target.element.value
-      : null,
+    fieldText: target ? fieldText(target) : null,
     request,
     handle,
     anchor,

@@ -5,7 +5,8 @@
 import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
 import { STATUS } from './support/overlay';
-import { FixturePage, sleep, type FixturePageName } from './support/page-fixture';
+import type { FixturePage } from './support/page-fixture';
+import { sleep, type FixturePageName } from './support/page-fixture';
 
 const ORIGINAL = 'write a haiku about autumn';
 /** Fourteen words at 10 a second: the stream lasts ≈1.4 s, long enough to see it half-way. */

@@ -149,17 +149,3 @@ test("a model's refusal never stays in the field: the original is back, and the 
     );
   expect(await field.text()).toBe('write a haiku about autumn');
 });
-
-test('a code editor whose textarea holds only part of its text is never written: the result waits in the panel', async ({
-  extension,
-}) => {
-  const field = await open(extension, 'ace');
-  const overlay = field.overlay();
-  await field.type('write a haiku about autumn');
-  await field.page.keyboard.press('Control+A');
-  await field.pressShortcut();
-  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
-  await expect.poll(() => overlay.preview()).toBe(REFINED);
-  expect(await overlay.isVisible('Copy')).toBe(true);
-  expect(await field.text()).toBe('write a haiku about autumn');
-});

@@ -29,15 +29,29 @@ function adapterOf(el: Element): FieldAdapter {
   return adapterFor(target);
 }
 
-/** An Ace-like editor: its hidden textarea holds only the current line. */
+/** A CodeMirror 5-like editor: its unclassed hidden textarea holds only part of the document. */
 function mirrorTextarea(): HTMLTextAreaElement {
   const editor = document.createElement('div');
-  editor.className = 'ace_editor';
+  editor.className = 'CodeMirror';
+  const wrapper = document.createElement('div');
   const textarea = document.createElement('textarea');
-  textarea.className = 'ace_text-input';
-  editor.append(textarea);
+  wrapper.append(textarea);
+  editor.append(wrapper);
   document.body.append(editor);
   return textarea;
+}
+
+/** A code editor's root holding its input (`<tag class="…">`). */
+function codeEditorInput(rootClass: string, tag: string, inputClass: string): () => HTMLElement {
+  return () => {
+    const editor = document.createElement('div');
+    editor.className = rootClass;
+    const input = document.createElement(tag);
+    input.className = inputClass;
+    editor.append(input);
+    document.body.append(editor);
+    return input;
+  };
 }
 
 describe('the adapter is chosen once from the field kind', () => {
@@ -65,7 +79,22 @@ describe('the adapter is chosen once from the field kind', () => {
       true,
       () => richField('<p><em>a</em></p>').querySelector('em')!,
     ],
-    ['code editor mirror textarea', 'mirror', false, false, mirrorTextarea],
+    ['CodeMirror 5 mirror textarea', 'mirror', false, false, mirrorTextarea],
+    ['Ace', 'code', false, true, codeEditorInput('ace_editor', 'textarea', 'ace_text-input')],
+    [
+      "Monaco's EditContext input",
+      'code',
+      false,
+      true,
+      codeEditorInput('monaco-editor', 'div', 'native-edit-context'),
+    ],
+    [
+      "Monaco's textarea input",
+      'code',
+      false,
+      true,
+      codeEditorInput('monaco-editor', 'textarea', 'inputarea'),
+    ],
   ];
   it.each(rows)(
     '%s → %s adapter (streams: %s, results written: %s)',
@@ -76,6 +105,10 @@ describe('the adapter is chosen once from the field kind', () => {
       expect(adapter.holdsWholeText).toBe(holdsWhole);
     },
   );
+  it('a code adapter works on the editor root, not its hidden input', () => {
+    const input = codeEditorInput('monaco-editor', 'div', 'native-edit-context')();
+    expect(adapterOf(input).element).toBe(input.parentElement);
+  });
   it('a rich adapter works on the editor root, not the node the caret is in', () => {
     const root = richField('<p><em>a</em></p>');
     expect(adapterOf(root.querySelector('em')!).element).toBe(root);

@@ -15,8 +15,8 @@ import { Overlay } from './overlay';
 /** Where a fixture page keeps its editor, and where `__fixture` can be read. */
 export interface FixturePageSpec {
   name: string;
-  /** Value fields (textarea/input) or rich editors (contenteditable). */
-  kind: 'value' | 'rich';
+  /** Value fields (textarea/input), rich editors (contenteditable) or code editors (Monaco, Ace). */
+  kind: 'value' | 'rich' | 'code';
   /** The editor sits in the iframe marked `data-testid="editor"` on the top page. */
   inFrame: boolean;
   /** Selector of the element that takes focus and typing, inside the frame when `inFrame`. */
@@ -47,8 +47,11 @@ export const FIXTURE_PAGES = {
   // App composers: their own state (React, or an `input` listener) decides whether Send is on.
   'chatgpt-composer': { name: 'chatgpt-composer', kind: 'rich', ...TOP },
   'linkedin-composer': { name: 'linkedin-composer', kind: 'rich', ...TOP },
-  // The focused element is Ace's hidden textarea (a mirror of part of the document), so 'value'.
-  ace: { name: 'ace', kind: 'value', ...TOP },
+  // Code editors: the focused element is a hidden input holding part of the document (Ace's
+  // textarea, Monaco's EditContext div or, with `editContext: false`, its textarea).
+  ace: { name: 'ace', kind: 'code', ...TOP },
+  monaco: { name: 'monaco', kind: 'code', ...TOP },
+  'monaco-textarea': { name: 'monaco-textarea', kind: 'code', ...TOP },
   // TinyMCE's editable is the <body> of its own (same-origin, about:blank-like) iframe.
   tinymce: { name: 'tinymce', kind: 'rich', ...FRAMED, editor: 'body' },
   'iframe-same-origin': { name: 'iframe-same-origin', kind: 'value', ...FRAMED },
