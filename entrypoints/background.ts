@@ -10,6 +10,7 @@ import { createMessageRouter } from '../lib/background/message-router';
 import { closeStorageToContentScripts } from '../lib/background/storage-access';
 import { createTabBudget } from '../lib/background/tab-budget';
 import { serveOptimizePort } from '../lib/background/port-server';
+import { recordUsedSite } from '../lib/background/connection-warmer';
 import type { ExtensionIdentity } from '../lib/messaging/sender-role';
 import { startLegacyMigration } from '../lib/background/secrets/secret-store';
 import { loadStoredSettings } from '../lib/settings/settings-store';
@@ -27,7 +28,10 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
 
-  browser.runtime.onConnect.addListener((port) => serveOptimizePort(port, { self, budget }));
+  const recordSite = (origin: string) => void recordUsedSite(origin).catch(() => undefined);
+  browser.runtime.onConnect.addListener((port) =>
+    serveOptimizePort(port, { self, budget, recordSite }),
+  );
   // Returning a Promise answers the message (webextension-polyfill semantics).
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(createMessageRouter(messageHandlers, self));

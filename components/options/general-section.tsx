@@ -52,7 +52,7 @@ function ClearCacheButton() {
     const result = await clearResultCache();
     setCacheState(
       result.ok
-        ? { status: 'ok', text: 'Cache cleared.' }
+        ? { status: 'ok', text: 'Cache and site list cleared.' }
         : { status: 'error', text: result.message },
     );
   }
@@ -66,7 +66,7 @@ function ClearCacheButton() {
         onClick={() => void clear()}
         disabled={state.status === 'testing'}
       >
-        Clear cache
+        Clear cache and site list
       </button>
       <StatusLine text={text} tone={tone} id="cache-status" />
     </div>
@@ -150,7 +150,7 @@ export function GeneralSection() {
       <Toggle
         id="warm-connection"
         label="Warm up the connection"
-        hint="Connect to the draft provider a moment before you optimize (when the popup opens, you hold the shortcut's keys, or you click into a field on a site where you optimized before), so the first words come sooner. Sends no prompt and no key."
+        hint="Connect to your providers a moment before you optimize (when the popup opens, you hold the shortcut's keys, or you click into a field on a site where you optimized before), so the first words come sooner. Sends no prompt and no key. The list of those sites stays in the extension; Clear cache and site list empties it."
         checked={warmConnection}
         onChange={(checked) => setGeneral({ warmConnection: checked })}
       />

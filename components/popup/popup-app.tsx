@@ -4,6 +4,8 @@ import { MODES, MODE_LABELS, isMode, type Mode } from '../../lib/prompts/modes';
 import { isRunning } from '../../lib/optimization/optimization-state';
 import { optimizationWords } from '../../lib/optimization/optimization-words';
 import { defaultMode } from '../../lib/settings/settings-items';
+import { sendRuntimeMessage } from '../../lib/messaging/runtime-messages';
+import { browser } from 'wxt/browser';
 import { openSettings } from './open-settings';
 import { useOptimizerStore } from './optimizer-store';
 import { QualityDetails } from './quality-details';
@@ -26,6 +28,11 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
 
   useEffect(() => {
     void defaultMode.getValue().then(setMode);
+    // The popup is open: an optimization is likely, so the providers' connections open now.
+    void sendRuntimeMessage((m) => browser.runtime.sendMessage(m), {
+      type: 'warm-connection',
+      reason: 'popup',
+    });
   }, []);
 
   const optimize = () => {

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { testConnection } from './providers/test-connection';
 import { loadFieldUi } from './field-ui-loader';
+import { isWarmReason } from '../messaging/runtime-messages';
+import { warmConnection } from './warm-connection';
 import { insertIntoPage } from './insert-into-page';
 import type { MessageHandlers } from './message-router';
 import {
@@ -69,4 +71,11 @@ export const messageHandlers: MessageHandlers = {
     handle: ({ stage }) => forgetKey(stage),
   },
   'clear-cache': { from: ['extension-page'], parse: noFields, handle: () => clearResultCache() },
+  'warm-connection': {
+    // A page cannot send this: its content script does, on the user's own (trusted) input only.
+    from: ['extension-page', 'content-script'],
+    parse: ({ reason }) => (isWarmReason(reason) ? { reason } : null),
+    handle: ({ reason }, sender) =>
+      warmConnection(reason, sender.role === 'content-script' ? sender.origin : undefined),
+  },
 };

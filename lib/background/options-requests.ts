@@ -5,6 +5,7 @@ import type {
   KeyStatusReply,
 } from '../messaging/protocol';
 import { clearCache } from './pipeline/result-cache';
+import { clearUsedSites } from './connection-warmer';
 import { forgetStageSecret, readStageSecret, saveStageSecret } from './secrets/secret-store';
 import { hostOf, hostOfOrigin, INSECURE_URL_WORDS, originOf } from '../settings/base-url-rules';
 import type { StageName } from '../settings/normalize-settings';
@@ -86,7 +87,8 @@ export async function forgetKey(stage: unknown): Promise<KeyChangeResult> {
 
 export async function clearResultCache(): Promise<ClearCacheResult> {
   try {
-    await clearCache();
+    // The sites where the user optimized go with the cached results: both are local history.
+    await Promise.all([clearCache(), clearUsedSites()]);
     return { ok: true };
   } catch {
     return { ok: false, message: 'Couldn’t clear the cache. Reload the extension and try again.' };

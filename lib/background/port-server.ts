@@ -37,6 +37,8 @@ export interface PortServerDeps {
   keepAlive?: () => void;
   loadSettings?: () => Promise<PipelineSettings>;
   run?: typeof runPipeline;
+  /** Notes a page origin where the user started an optimization (connection warming). */
+  recordSite?: (origin: string) => void;
 }
 
 function budgetWords(grant: Extract<BudgetGrant, { ok: false }>): string {
@@ -120,6 +122,10 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
         message: budgetWords(grant),
       });
       return;
+    }
+    // Focus in a field on this site may warm the connection from now on (not in incognito).
+    if (sender.role === 'content-script' && !sender.incognito && sender.origin !== 'null') {
+      deps.recordSite?.(sender.origin);
     }
     void (async () => {
       const beat = setInterval(keepAlive, KEEP_ALIVE_MS);

@@ -1,3 +1,4 @@
+import { REFUSAL_WORDS } from '../page-triggers/in-page-words';
 import { sendRuntimeMessage } from '../messaging/runtime-messages';
 import { startOptimization } from '../messaging/optimize-client';
 import { adapt, adapterFor } from '../field-adapters/adapter-for-kind';
@@ -123,11 +124,11 @@ export function createFieldRunner(): FieldRunner {
       session.adopt(pending.handle, pending.drain);
     },
 
-    refuse(message, anchor) {
+    refuse(reason, anchor) {
       const overlay = overlayFor(null, anchor, () => null);
       entries.set(null, { session: null, overlay });
       overlay.render({
-        message,
+        message: REFUSAL_WORDS[reason],
         tone: 'error',
         busy: false,
         preview: null,

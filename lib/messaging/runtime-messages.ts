@@ -8,6 +8,16 @@ import type {
 } from './protocol';
 
 /**
+ * Why a connection warm-up is asked for: the popup opened, the shortcut's modifiers are held, or
+ * a field got focus after the user interacted with the page.
+ */
+export type WarmReason = 'popup' | 'modifiers' | 'focus';
+
+export function isWarmReason(value: unknown): value is WarmReason {
+  return value === 'popup' || value === 'modifiers' || value === 'focus';
+}
+
+/**
  * One-shot messages (runtime.sendMessage) to the background, declared once: name → request →
  * reply. Who may send each is declared beside its handler (lib/background/message-router.ts).
  */
@@ -27,6 +37,8 @@ export interface RuntimeMessageMap {
   'rebind-key': { request: { stage: StageName; fromOrigin: string }; reply: KeyChangeResult };
   'forget-key': { request: { stage: StageName }; reply: KeyChangeResult };
   'clear-cache': { request: Record<never, never>; reply: ClearCacheResult };
+  /** Opens the providers' connections ahead of use: no prompt, no key, nothing in reply. */
+  'warm-connection': { request: { reason: WarmReason }; reply: boolean };
 }
 
 export type RuntimeMessageType = keyof RuntimeMessageMap;

@@ -1,6 +1,9 @@
 import type { FieldRefusal } from './find-field';
 
-export const REFUSAL_WORDS: Record<FieldRefusal | 'empty' | 'too-long' | 'code-in-part', string> = {
+/** Why a trigger was refused; the words are in the lazily loaded field UI, not the always-on script. */
+export type RefusalReason = FieldRefusal | 'empty' | 'too-long' | 'code-in-part';
+
+export const REFUSAL_WORDS: Record<RefusalReason, string> = {
   password: 'Prompt Relay never reads password fields.',
   payment: 'Prompt Relay never reads payment card fields.',
   'one-time-code': 'Prompt Relay never reads one-time code fields.',

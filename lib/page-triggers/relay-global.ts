@@ -1,3 +1,4 @@
+import type { RefusalReason } from './in-page-words';
 import type { FieldRegion, FieldTarget } from '../field-adapters/field-adapter';
 import type { OptimizationHandle } from '../messaging/optimize-client';
 import type { OptimizeRequest, ServerEvent } from '../messaging/protocol';
@@ -27,7 +28,8 @@ export interface FieldRunner {
    */
   retrigger(element: Element): boolean;
   begin(pending: PendingRequest): void;
-  refuse(message: string, anchor: Element | null): void;
+  /** Says why a trigger was refused (the words live with the field UI: the always-on script stays small). */
+  refuse(reason: RefusalReason, anchor: Element | null): void;
   /** Esc in a field with a running request. */
   cancelFor(element: Element): boolean;
   /** Tab in a field whose panel waits for a decision (Apply refined, Retry): focus moves there. */

@@ -9,7 +9,7 @@ import type { ContentMessage, OptimizeRequest, ServerEvent } from '../messaging/
 import { isMode, type Mode } from '../prompts/modes';
 import { extensionApi } from './extension-api';
 import { findField } from './find-field';
-import { REFUSAL_WORDS } from './in-page-words';
+import type { RefusalReason } from './in-page-words';
 import { relayGlobal, type FieldRunner, type PendingRequest } from './relay-global';
 
 /** Same limit as the pipeline's: refused here so no request is sent at all. */
@@ -39,8 +39,8 @@ function fieldHint(el: HTMLElement): string | undefined {
   return hint?.slice(0, 120) || undefined;
 }
 
-function refuse(message: string, anchor: Element | null): void {
-  void loadRunner().then((runner) => runner?.refuse(message, anchor));
+function refuse(reason: RefusalReason, anchor: Element | null): void {
+  void loadRunner().then((runner) => runner?.refuse(reason, anchor));
 }
 
 /** The field's whole text the way its adapter reads it: "untouched since" starts from here. */
@@ -69,10 +69,10 @@ async function optimize(
     });
   }
   const region = target ? initialRegion(target) : null;
-  if (target && !region) return refuse(REFUSAL_WORDS['code-in-part'], anchor);
+  if (target && !region) return refuse('code-in-part', anchor);
   const prompt = region ? region.text : text;
-  if (!prompt.trim()) return refuse(REFUSAL_WORDS.empty, anchor);
-  if (prompt.length > MAX_PROMPT_CHARS) return refuse(REFUSAL_WORDS['too-long'], anchor);
+  if (!prompt.trim()) return refuse('empty', anchor);
+  if (prompt.length > MAX_PROMPT_CHARS) return refuse('too-long', anchor);
   const request: OptimizeRequest = {
     prompt,
     mode,
@@ -119,7 +119,25 @@ function trigger(mode: Mode, selectionText?: string): void {
     void optimize(null, selection, anchor, mode);
     return;
   }
-  refuse(REFUSAL_WORDS[lookup.refusal], lookup.element);
+  refuse(lookup.refusal, lookup.element);
+}
+
+let lastWarm = -Infinity;
+
+/**
+ * Asks the background to open the providers' connections (it decides whether and where, and sends
+ * no prompt). At most once a minute from a frame, and only on the user's own input: a page's
+ * focus() at load (an autofocused chat box) happens before any user activation, so it never wakes
+ * the worker.
+ */
+function warmConnection(reason: 'modifiers' | 'focus'): void {
+  const now = Date.now();
+  if (now - lastWarm < 60_000) return;
+  lastWarm = now;
+  void sendRuntimeMessage((m) => extensionApi().runtime.sendMessage(m), {
+    type: 'warm-connection',
+    reason,
+  });
 }
 
 /**
@@ -129,6 +147,10 @@ function trigger(mode: Mode, selectionText?: string): void {
  */
 function onKeyDown(event: KeyboardEvent): void {
   if (!event.isTrusted) return;
+  // Alt+Shift held: the shortcut's modifiers (its letter goes to the browser, never here).
+  if (event.altKey && event.shiftKey && (event.key === 'Alt' || event.key === 'Shift')) {
+    warmConnection('modifiers');
+  }
   const runner = relayGlobal().runner;
   if (!runner) return;
   const plainTab =
@@ -150,6 +172,7 @@ function onFocusIn(event: FocusEvent): void {
   const el = path[0];
   if (el instanceof HTMLElement && isTextEntry(el)) {
     relayGlobal().lastFocused = { element: el, at: Date.now() };
+    if (navigator.userActivation?.hasBeenActive) warmConnection('focus');
   }
 }
 

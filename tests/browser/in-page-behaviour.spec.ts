@@ -179,6 +179,9 @@ test('switching the mode in the panel re-runs the original prompt in that mode',
 test('an editor that takes no DOM input gets the result on the clipboard, and says so', async ({
   extension,
 }) => {
+  // Each refused write waits for the editor (≈0.5 s): the refinement comes later than usual, so
+  // the draft's turn on the clipboard can be seen before the refinement takes it.
+  suite.servers.refinement.setScenario({ firstTokenMs: 2500 });
   const field = await open(extension, 'locked-editor');
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: suite.servers.pages.url,

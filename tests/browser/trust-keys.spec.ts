@@ -284,7 +284,7 @@ test('a stored plain http:// base URL with a key is refused before any request',
   expect(draftMock.requests.length + refinementMock.requests.length).toBe(0);
 });
 
-test('"Clear cache" empties the result cache', async ({ extension }) => {
+test('"Clear cache and site list" empties the result cache', async ({ extension }) => {
   await configureProviders(extension.serviceWorker, {
     draftUrl: draftMock.url,
     refinementUrl: refinementMock.url,
@@ -299,8 +299,8 @@ test('"Clear cache" empties the result cache', async ({ extension }) => {
   expect(refinementMock.requests).toHaveLength(1);
 
   const options = await openOptions(extension.context, extension.extensionId);
-  await options.getByRole('button', { name: 'Clear cache' }).click();
-  await expect(options.getByText('Cache cleared.')).toBeVisible();
+  await options.getByRole('button', { name: 'Clear cache and site list' }).click();
+  await expect(options.getByText('Cache and site list cleared.')).toBeVisible();
 
   await popup.bringToFront();
   await optimizeInPopup(popup, 'haiku autumn leaves');

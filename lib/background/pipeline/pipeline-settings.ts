@@ -21,6 +21,7 @@ export interface PipelineSettings extends PageContextPolicy {
   twoStageEnabled: boolean;
   draftLengths: DraftLengths;
   cacheEnabled: boolean;
+  warmConnection: boolean;
 }
 
 interface KeptSettings {
@@ -87,6 +88,7 @@ export async function loadPipelineSettings(): Promise<PipelineSettings> {
     twoStageEnabled: values.twoStageEnabled,
     draftLengths: values.draftLengths,
     cacheEnabled: values.cacheEnabled,
+    warmConnection: values.warmConnection,
     sendPageContext: values.sendPageContext,
     noContextSites: values.noContextSites,
   };

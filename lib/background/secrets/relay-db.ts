@@ -7,7 +7,8 @@ import type { StageName } from '../../settings/normalize-settings';
  * chrome.storage.local, which content scripts read by default). Only the background opens it.
  */
 export const DB_NAME = 'prompt-relay';
-export const DB_VERSION = 1;
+/** v2 added `used-sites`. */
+export const DB_VERSION = 2;
 
 /** A stage's API key and the base URL origin it was saved for (`https://api.groq.com`). */
 export interface StoredSecret {
@@ -21,6 +22,11 @@ export interface RelayDbSchema extends DBSchema {
   secrets: { key: StageName; value: StoredSecret };
   /** Out-of-line key: the cache hash. */
   'result-cache': { key: string; value: CachedResult };
+  /**
+   * Out-of-line key: a page origin where the user started an optimization; the value is when
+   * they last did. Read only to decide whether focus in a field there warms the connection.
+   */
+  'used-sites': { key: string; value: number };
 }
 
 export type RelayDb = IDBPDatabase<RelayDbSchema>;
@@ -36,6 +42,7 @@ export function relayDb(): Promise<RelayDb> {
     upgrade(db) {
       if (!db.objectStoreNames.contains('secrets')) db.createObjectStore('secrets');
       if (!db.objectStoreNames.contains('result-cache')) db.createObjectStore('result-cache');
+      if (!db.objectStoreNames.contains('used-sites')) db.createObjectStore('used-sites');
     },
     // Another context wants a newer version, or the browser closed the database: reopen next time.
     blocking() {
