@@ -27,6 +27,8 @@ export class CdpBrowser {
   private id: string | null = null;
   /** A session on the extension's worker, kept across runs while it lives. */
   private workerSession: string | null = null;
+  /** Page sessions → their targets (to bring a tab to the front or close it). */
+  private readonly targets = new Map<string, string>();
 
   private constructor(
     private readonly socket: WebSocket,
@@ -45,15 +47,26 @@ export class CdpBrowser {
     });
   }
 
-  static async launch(extensionDir: string): Promise<CdpBrowser> {
+  /**
+   * Headless by default. With `display` (an X display, see tests/browser/support/x-display.ts) it
+   * runs headed there, in a window at the screen's top-left, so real OS keys (xdotool) reach it.
+   */
+  static async launch(extensionDir: string, opts: { display?: string } = {}): Promise<CdpBrowser> {
     const userDataDir = mkdtempSync(join(tmpdir(), 'prompt-relay-cdp-'));
-    const child = spawn(await ensureChromium(), [
-      '--headless',
-      '--remote-debugging-port=0',
-      `--user-data-dir=${userDataDir}`,
-      ...extensionChromiumArgs(extensionDir),
-      'about:blank',
-    ]);
+    const mode = opts.display
+      ? ['--window-position=0,0', '--window-size=1280,900']
+      : ['--headless'];
+    const child = spawn(
+      await ensureChromium(),
+      [
+        ...mode,
+        '--remote-debugging-port=0',
+        `--user-data-dir=${userDataDir}`,
+        ...extensionChromiumArgs(extensionDir),
+        'about:blank',
+      ],
+      opts.display ? { env: { ...process.env, DISPLAY: opts.display } } : {},
+    );
     const url = await new Promise<string>((resolve, reject) => {
       let output = '';
       const timer = setTimeout(
@@ -127,6 +140,7 @@ export class CdpBrowser {
   async openPage(url: string): Promise<string> {
     const { targetId } = await this.send('Target.createTarget', { url });
     const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
+    this.targets.set(sessionId as string, targetId as string);
     await this.send('Runtime.enable', {}, sessionId as string);
     // The command acts only in a frame with document.hasFocus(); a headless tab opened over CDP
     // may not be the focused one (Playwright enables the same emulation on its pages).
@@ -136,6 +150,31 @@ export class CdpBrowser {
       `new Promise((r) => document.readyState === 'complete' ? r() : addEventListener('load', () => r()))`,
     );
     return sessionId as string;
+  }
+
+  /** Makes the page's tab the selected one (headed: the one that receives OS keys). */
+  async bringToFront(sessionId: string): Promise<void> {
+    await this.send('Target.activateTarget', { targetId: this.targetOf(sessionId) });
+    await this.send('Page.bringToFront', {}, sessionId);
+  }
+
+  async closePage(sessionId: string): Promise<void> {
+    await this.send('Target.closeTarget', { targetId: this.targetOf(sessionId) });
+    this.targets.delete(sessionId);
+  }
+
+  private targetOf(sessionId: string): string {
+    const targetId = this.targets.get(sessionId);
+    if (!targetId) throw new Error('not a page opened by openPage()');
+    return targetId;
+  }
+
+  /** A trusted left click at viewport coordinates (CDP mouse input reaches pages as a user's). */
+  async click(sessionId: string, x: number, y: number): Promise<void> {
+    const at = { x, y, button: 'left', clickCount: 1 };
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y }, sessionId);
+    await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at }, sessionId);
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at }, sessionId);
   }
 
   async evaluate<T>(sessionId: string, expression: string): Promise<T> {
