@@ -67,9 +67,9 @@ export async function configureOverCdp(
           : setTimeout(write, 50);
       write();
     }).then(() => new Promise((resolve, reject) => {
-      const open = indexedDB.open('prompt-relay', 1);
+      const open = indexedDB.open('prompt-relay', 2);
       open.onupgradeneeded = () => {
-        for (const name of ['secrets', 'result-cache']) {
+        for (const name of ['secrets', 'result-cache', 'used-sites']) {
           if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
         }
       };

@@ -190,9 +190,9 @@ async function inPageRuns(pagesUrl: string, draftUrl: string, refinementUrl: str
     await browser.evaluate(
       extensionPage,
       `new Promise((resolve, reject) => {
-        const open = indexedDB.open('prompt-relay', 1);
+        const open = indexedDB.open('prompt-relay', 2);
         open.onupgradeneeded = () => {
-          for (const name of ['secrets', 'result-cache']) {
+          for (const name of ['secrets', 'result-cache', 'used-sites']) {
             if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
           }
         };

@@ -8,8 +8,8 @@ import { relayDb } from './secrets/relay-db';
  * the first request does not pay DNS + TCP + TLS (≈100–300 ms on a real network) on top of the
  * first-token time. An MV3 worker has no preconnect call; a small request does it, and Chromium
  * keeps a used socket ≈300 s (an unused one ≈10 s), so once a minute is enough while the person
- * composes. It carries no prompt and no key: a bodiless HEAD to the origin, without cookies, on
- * the same socket pool as the SDK's own requests (which send no cookies either).
+ * composes. It carries no prompt and no key: a bodiless HEAD to the origin, on the same socket pool
+ * as the SDKs' own requests (no cookies go to another origin in either).
  */
 
 /** At most one warm-up per origin per minute: the socket outlives that when it was used. */
@@ -51,7 +51,10 @@ export function createConnectionWarmer(deps: WarmerDeps): ConnectionWarmer {
         void deps
           .fetch(`${origin}/`, {
             method: 'HEAD',
-            credentials: 'omit',
+            // The SDKs' own default: to another origin it sends no cookies either, and it shares
+            // their socket pool. With 'omit' the chat request opened a socket of its own
+            // (measured in Chromium 156: 2 sockets with 'omit', 1 with 'same-origin').
+            credentials: 'same-origin',
             cache: 'no-store',
             referrerPolicy: 'no-referrer',
           })

@@ -28,7 +28,7 @@ const BOTH: WarmTarget = {
 };
 
 describe('connection warming', () => {
-  it('opens each provider origin with a bodiless HEAD: no prompt, no key, no cookies', async () => {
+  it('opens each provider origin with a bodiless HEAD: no prompt, no key', async () => {
     const { warmer, requests } = setup(BOTH);
     expect(await warmer.warm('popup')).toEqual(BOTH.origins);
     expect(requests.map((r) => r.url)).toEqual([
@@ -38,7 +38,7 @@ describe('connection warming', () => {
     for (const { init } of requests) {
       expect(init).toEqual({
         method: 'HEAD',
-        credentials: 'omit',
+        credentials: 'same-origin',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
       });

@@ -19,9 +19,9 @@ export type SecretsSetup = Partial<Record<StageName, TestSecret | null>>;
 export async function resetSecrets(worker: Worker, secrets: SecretsSetup = {}): Promise<void> {
   await worker.evaluate(async (secrets) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('prompt-relay', 1);
+      const request = indexedDB.open('prompt-relay', 2);
       request.onupgradeneeded = () => {
-        for (const name of ['secrets', 'result-cache']) {
+        for (const name of ['secrets', 'result-cache', 'used-sites']) {
           if (!request.result.objectStoreNames.contains(name)) {
             request.result.createObjectStore(name);
           }
@@ -53,7 +53,7 @@ export async function readSecrets(
 ): Promise<Record<string, { apiKey: string; origin: string } | undefined>> {
   return worker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('prompt-relay', 1);
+      const request = indexedDB.open('prompt-relay', 2);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
     });
