@@ -4,6 +4,7 @@ import type { ContentMessage } from '../messaging/protocol';
 import { isMode, type Mode } from '../prompts/modes';
 import { defaultMode } from '../settings/settings-items';
 import { deliverToTab } from './deliver-to-tab';
+import { loadPipelineSettings } from './pipeline/pipeline-settings';
 
 export const CONTEXT_MENU_ID = 'optimize-prompt';
 
@@ -47,6 +48,9 @@ function send(tabId: number, message: ContentMessage, frameId?: number): void {
 /** The keyboard command reaches every frame; the one the user is typing in acts. */
 export async function onCommand(command: string, tab: Browser.tabs.Tab | undefined): Promise<void> {
   if (command !== OPTIMIZE_COMMAND || tab?.id === undefined) return;
+  // The request's settings and keys are read while the trigger goes to the tab and back (a
+  // worker Chrome just started reads fifteen storage items and opens its database), not after.
+  void loadPipelineSettings().catch(() => undefined);
   send(tab.id, { type: 'trigger', source: 'command', mode: await userDefaultMode() });
 }
 
