@@ -125,7 +125,21 @@ export class FieldSession {
         if (event.outcome === 'failed') void this.writer.revertPartialDraft(this.original);
         break;
     }
-    this.render();
+    // A streamed piece goes into the field first, the panel follows: drawing the panel measures
+    // the page (its position), which held the first words back by a few milliseconds.
+    if (event.type === 'draft-delta' || event.type === 'refined-delta') this.renderAfterWrites();
+    else this.render();
+  }
+
+  private renderQueued = false;
+
+  private renderAfterWrites(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    this.writer.after(() => {
+      this.renderQueued = false;
+      this.render();
+    });
   }
 
   cancel(): void {
