@@ -92,7 +92,17 @@ function textChange(el: HTMLElement, before: string, ms: number): Promise<void> 
 
 /** Puts the selection on the region and lets the editor's model follow it. */
 async function selectForEditor(el: HTMLElement, region: FieldRegion): Promise<boolean> {
+  const selection = el.ownerDocument.getSelection();
+  const where = () =>
+    selection && selection.rangeCount > 0
+      ? [selection.anchorNode, selection.anchorOffset, selection.focusNode, selection.focusOffset]
+      : [];
+  const before = where();
   if (!selectRichRegion(el, region)) return false;
+  const after = where();
+  // Already selected there: no selectionchange will come, and nothing needs to follow it (waiting
+  // for the event's 30 ms timeout held the first streamed words back).
+  if (before.length > 0 && before.every((part, i) => part === after[i])) return true;
   await selectionSettled(el.ownerDocument);
   return true;
 }
