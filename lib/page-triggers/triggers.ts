@@ -122,18 +122,25 @@ function trigger(mode: Mode, selectionText?: string): void {
   refuse(lookup.refusal, lookup.element);
 }
 
-let lastWarm = -Infinity;
+const lastWarm = { modifiers: -Infinity, focus: -Infinity };
+/**
+ * The user pressed a key or the pointer in this document. Not navigator.userActivation: Chromium
+ * counts a page opened from the address bar as activated (measured), so an autofocused chat box
+ * would have woken the worker at load.
+ */
+let userActed = false;
 
 /**
  * Asks the background to open the providers' connections (it decides whether and where, and sends
- * no prompt). At most once a minute from a frame, and only on the user's own input: a page's
- * focus() at load (an autofocused chat box) happens before any user activation, so it never wakes
- * the worker.
+ * no prompt). At most once a minute from a frame for each reason, and only after the user's own
+ * input in this document: a page's focus() at load (an autofocused chat box) never wakes the
+ * worker.
  */
 function warmConnection(reason: 'modifiers' | 'focus'): void {
   const now = Date.now();
-  if (now - lastWarm < 60_000) return;
-  lastWarm = now;
+  // Per reason: a focus the background declined (a site never used) must not hold back Alt+Shift.
+  if (now - lastWarm[reason] < 60_000) return;
+  lastWarm[reason] = now;
   void sendRuntimeMessage((m) => extensionApi().runtime.sendMessage(m), {
     type: 'warm-connection',
     reason,
@@ -147,6 +154,7 @@ function warmConnection(reason: 'modifiers' | 'focus'): void {
  */
 function onKeyDown(event: KeyboardEvent): void {
   if (!event.isTrusted) return;
+  userActed = true;
   // Alt+Shift held: the shortcut's modifiers (its letter goes to the browser, never here).
   if (event.altKey && event.shiftKey && (event.key === 'Alt' || event.key === 'Shift')) {
     warmConnection('modifiers');
@@ -172,7 +180,7 @@ function onFocusIn(event: FocusEvent): void {
   const el = path[0];
   if (el instanceof HTMLElement && isTextEntry(el)) {
     relayGlobal().lastFocused = { element: el, at: Date.now() };
-    if (navigator.userActivation?.hasBeenActive) warmConnection('focus');
+    if (userActed) warmConnection('focus');
   }
 }
 
@@ -184,6 +192,13 @@ export function installTriggers(): void {
   const api = extensionApi();
   document.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('focusin', onFocusIn, true);
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (event.isTrusted) userActed = true;
+    },
+    { capture: true, passive: true },
+  );
   const onMessage = (
     message: unknown,
     _sender: unknown,

@@ -13,7 +13,7 @@ export interface TestSecret {
 export type SecretsSetup = Partial<Record<StageName, TestSecret | null>>;
 
 /**
- * Empties the secrets and result cache, then saves the given keys. Runs in the worker, whose
+ * Empties the secrets, the result cache and the sites used before, then saves the given keys. Runs in the worker, whose
  * own kept connection stays valid (same database version).
  */
 export async function resetSecrets(worker: Worker, secrets: SecretsSetup = {}): Promise<void> {
@@ -31,9 +31,10 @@ export async function resetSecrets(worker: Worker, secrets: SecretsSetup = {}): 
       request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
     });
     try {
-      const tx = db.transaction(['secrets', 'result-cache'], 'readwrite');
+      const tx = db.transaction(['secrets', 'result-cache', 'used-sites'], 'readwrite');
       tx.objectStore('secrets').clear();
       tx.objectStore('result-cache').clear();
+      tx.objectStore('used-sites').clear();
       for (const [stage, secret] of Object.entries(secrets)) {
         if (secret) tx.objectStore('secrets').put({ ...secret, savedAt: Date.now() }, stage);
       }
