@@ -5,11 +5,28 @@ import {
   OPTIMIZE_SHORTCUT,
 } from './lib/manifest-constants';
 
+/**
+ * Firefox: a fixed add-on ID (with a temporary random one `storage.sync` throws, so no setting can
+ * be read), and the data the add-on sends out, as addons.mozilla.org asks it to be declared: the
+ * prompt is text from the websites the user types in (`websiteContent`), and by default the
+ * page's title and address go with it (`browsingActivity`), both only to the providers the user
+ * configured. "None" would be false.
+ */
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'prompt-relay@prompt-relay.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['websiteContent', 'browsingActivity'] },
+  },
+  // Firefox for Android reads data_collection_permissions from 142 on.
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   // Explicit imports: a reader sees where every name comes from.
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Prompt Relay',
     description:
       'Optimizes the prompt you are typing, in place: a fast draft at once, a refined prompt seconds later.',
@@ -25,6 +42,17 @@ export default defineConfig({
         description: 'Optimize the prompt in the focused field',
       },
     },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+  }),
+  // The sources zip addons.mozilla.org asks for: the code that builds the add-on, without local
+  // build and test output.
+  zip: {
+    excludeSources: [
+      'tests/fixtures/pages/dist/**',
+      'test-results/**',
+      'demo-output/**',
+      'playwright-report/**',
+    ],
   },
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {

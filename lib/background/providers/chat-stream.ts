@@ -34,6 +34,17 @@ interface ChunkLike {
   x_groq?: { usage?: { prompt_tokens?: number; completion_tokens?: number } | null } | null;
 }
 
+/**
+ * Options every SDK client here gets. `dangerouslyAllowBrowser`: the SDKs refuse to run where
+ * `window` exists, to keep a developer's key out of a web page. This code runs only in the
+ * extension's background (eslint keeps it out of the in-page bundles): Chrome's service worker
+ * has no `window`, Firefox's background page does, yet neither is a web page, no page script can
+ * reach it, and the key is the user's own, read from the background's store for this request.
+ */
+function clientOptions(apiKey: string, baseURL: string) {
+  return { apiKey, baseURL, maxRetries: 0, dangerouslyAllowBrowser: true };
+}
+
 function toUsage(raw: ChunkLike['usage']): TokenUsage | null {
   if (!raw || typeof raw.prompt_tokens !== 'number') return null;
   return { promptTokens: raw.prompt_tokens, completionTokens: raw.completion_tokens ?? 0 };
@@ -45,7 +56,7 @@ function toUsage(raw: ChunkLike['usage']): TokenUsage | null {
  */
 async function openStream(req: ChatStreamRequest): Promise<AsyncIterable<ChunkLike>> {
   const { sdk, baseURL } = sdkFor(req.endpoint.preset, req.endpoint.baseUrl);
-  const common = { apiKey: req.endpoint.apiKey, baseURL, maxRetries: 0, timeout: 600_000 };
+  const common = { ...clientOptions(req.endpoint.apiKey, baseURL), timeout: 600_000 };
   const body = {
     model: req.endpoint.model,
     messages: req.messages,
@@ -85,7 +96,7 @@ export async function streamChat(req: ChatStreamRequest): Promise<ChatStreamResu
 /** A minimal request for "Test connection": lists models, which costs no tokens. */
 export async function listModels(endpoint: EndpointConfig, signal: AbortSignal): Promise<string[]> {
   const { sdk, baseURL } = sdkFor(endpoint.preset, endpoint.baseUrl);
-  const common = { apiKey: endpoint.apiKey, baseURL, maxRetries: 0 };
+  const common = clientOptions(endpoint.apiKey, baseURL);
   const client = sdk === 'groq' ? new Groq(common) : new OpenAI(common);
   const page = await client.models.list({ signal });
   return page.data.map((m) => m.id);
