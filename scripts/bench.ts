@@ -32,12 +32,12 @@ import {
   startMockProvider,
 } from '../tests/fixtures/mock-provider/mock-provider';
 import { startStaticServer } from '../tests/fixtures/pages/static-server';
-import { configureProviders, providerStorage } from '../tests/browser/support/configure-providers';
+import { configureProviders } from '../tests/browser/support/configure-providers';
 import { openPopup } from '../tests/browser/support/extension-pages';
 import { DEFAULT_EXTENSION_DIR, launchExtension } from '../tests/browser/support/launch-extension';
 import { definePageNameHelper, optimizeAndTime } from '../tests/browser/support/popup-timing';
 import { buildFixtures } from './build-fixtures';
-import { list, median, overBudget, report } from './bench-support';
+import { configureOverCdp, list, median, overBudget, report } from './bench-support';
 import {
   afterIdle,
   editorFamilies,
@@ -172,42 +172,7 @@ async function inPageFirstText(
 async function inPageRuns(pagesUrl: string, draftUrl: string, refinementUrl: string) {
   const browser = await CdpBrowser.launch(DEFAULT_EXTENSION_DIR);
   try {
-    const extensionId = await browser.extensionId();
-    const extensionPage = await browser.openPage(`chrome-extension://${extensionId}/options.html`);
-    const { local, sync, secrets } = providerStorage({ draftUrl, refinementUrl });
-    await browser.evaluate(
-      extensionPage,
-      `new Promise((resolve) => {
-        // The extension's APIs appear in its pages a moment after the worker registers.
-        const write = () =>
-          globalThis.chrome?.storage
-            ? Promise.all([chrome.storage.local.set(${JSON.stringify(local)}), chrome.storage.sync.set(${JSON.stringify(sync)})]).then(resolve)
-            : setTimeout(write, 50);
-        write();
-      })`,
-    );
-    // Keys go to the extension origin's IndexedDB, which its pages share with the worker.
-    await browser.evaluate(
-      extensionPage,
-      `new Promise((resolve, reject) => {
-        const open = indexedDB.open('prompt-relay', 2);
-        open.onupgradeneeded = () => {
-          for (const name of ['secrets', 'result-cache', 'used-sites']) {
-            if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
-          }
-        };
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('secrets', 'readwrite');
-          for (const [stage, secret] of Object.entries(${JSON.stringify(secrets)})) {
-            tx.objectStore('secrets').put({ ...secret, savedAt: Date.now() }, stage);
-          }
-          tx.oncomplete = () => { db.close(); resolve(true); };
-          tx.onerror = () => reject(tx.error);
-        };
-      })`,
-    );
+    await configureOverCdp(browser, { draftUrl, refinementUrl });
     const pageUrl = `${pagesUrl}/textarea.html`;
     const page = await browser.openPage(pageUrl);
     const run = async (prompt: string) =>
