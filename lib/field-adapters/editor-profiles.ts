@@ -8,10 +8,13 @@
  * `paste`: a synthetic plain-text paste, which the editor applies through its own model.
  * `paste-paragraphs`: a paste carrying the text only as HTML paragraphs built from text nodes,
  * for editors that parse pasted plain text as Markdown but keep HTML text as it is.
+ * `beforeinput-paste`: a `beforeinput` of type insertFromPaste carrying the text and the range it
+ * replaces, for editors that take both from the event (Slate): no wait for the editor to notice
+ * the selection.
  * `insertText`: `execCommand('insertText')`, which the editor reads back from the DOM (or its
  * `beforeinput`).
  */
-export type Technique = 'paste' | 'paste-paragraphs' | 'insertText';
+export type Technique = 'paste' | 'paste-paragraphs' | 'beforeinput-paste' | 'insertText';
 
 export interface EditorProfile {
   /** For words and tests: the editor's name as people know it. */
@@ -37,7 +40,7 @@ export interface EditorProfile {
    */
   undoGroupMs: number;
   /**
-   * Time the editor needs to copy the DOM selection into its model before a write (Slate:
+   * Time the editor needs to copy the DOM selection into its model before a `paste` (Slate:
    * throttled at 100 ms, then scheduled; a paste before that lands at the old selection).
    */
   selectionDelayMs: number;
@@ -133,9 +136,11 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
   {
     name: 'Slate',
     selector: '[data-slate-editor]',
-    // execCommand fires no beforeinput in Chromium: Slate's model would not change.
-    write: ['paste'],
-    stream: 'paste',
+    // execCommand fires no beforeinput in Chromium: Slate's model would not change. A paste lands
+    // where Slate's model thinks the selection is, which it learns on a 100 ms throttle; the
+    // beforeinput carries its range, so it needs no wait.
+    write: ['beforeinput-paste', 'paste'],
+    stream: 'beforeinput-paste',
     // slate-history merges typed text, but a chunk with a line break (a split) starts a new step.
     streamSteps: 'per-chunk',
     undoGroupMs: 0,

@@ -127,8 +127,28 @@ function regionAfter(region: FieldRegion, text: string): FieldRegion {
   };
 }
 
-/** One insertion at the current selection with `technique`; true when the page took a paste. */
+/** A beforeinput paste over the current selection, with its range; true when the page took it. */
+function dispatchBeforeInputPaste(el: HTMLElement, text: string): boolean {
+  const selection = el.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return false;
+  const range = selection.getRangeAt(0);
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  return !el.dispatchEvent(
+    new InputEvent('beforeinput', {
+      inputType: 'insertFromPaste',
+      dataTransfer: data,
+      targetRanges: [new StaticRange(range)],
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    }),
+  );
+}
+
+/** One insertion at the current selection with `technique`; true when the page took it. */
 function insertWith(el: HTMLElement, technique: Technique, text: string): boolean {
+  if (technique === 'beforeinput-paste') return dispatchBeforeInputPaste(el, text);
   if (technique === 'paste') return dispatchPlainPaste(el, text);
   if (technique === 'paste-paragraphs') return dispatchPlainPaste(el, text, true);
   el.ownerDocument.execCommand('insertText', false, text);
@@ -160,7 +180,7 @@ async function replaceInRichEditor(
   el.focus({ preventScroll: true });
   for (const technique of profile.write) {
     if (!(await selectForEditor(el, region))) return result(false);
-    if (profile.selectionDelayMs) {
+    if (profile.selectionDelayMs && technique === 'paste') {
       await new Promise((resolve) => setTimeout(resolve, profile.selectionDelayMs));
     }
     if (insertWith(el, technique, text)) await textChange(el, before, HANDLED_PASTE_WAIT_MS);
