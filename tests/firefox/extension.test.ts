@@ -1,0 +1,230 @@
+// The Firefox build in a real Firefox ESR (headless, WebDriver BiDi through puppeteer-core):
+// settings entered on the options page by label, the popup's draft → refinement, the in-page
+// draft → refinement in a textarea through the real `commands` shortcut, and where keys live.
+// One Firefox for the file; the tests run in order and build on the settings the first one saves.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import type { Browser as WebExtensionApi } from 'webextension-polyfill';
+import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
+import { startStaticServer, type StaticServer } from '../fixtures/pages/static-server';
+import { pressOptimizeShortcut } from './support/chrome-keys';
+import {
+  launchFirefox,
+  openExtensionPage,
+  sleep,
+  waitFor,
+  type FirefoxWithExtension,
+} from './support/launch-firefox';
+import {
+  bodyText,
+  byButton,
+  byLabel,
+  fillByLabel,
+  reloadAndWait,
+  valueByLabel,
+} from './support/page-helpers';
+
+const DRAFT_KEY = 'gsk_firefox_test_draft_k1d2';
+const REFINEMENT_KEY = 'sk-firefox-test-refinement-r9x7';
+const DRAFT = 'Draft: write a haiku about autumn leaves in a quiet park.';
+const REFINED =
+  'Refined: you are a poet; write a 5-7-5 haiku about autumn leaves drifting in a quiet park at dusk.';
+const ORIGINAL = 'haiku autumn leaves';
+
+let firefox: FirefoxWithExtension;
+let draftMock: MockProvider;
+let refinementMock: MockProvider;
+let pages: StaticServer;
+
+/** Polls `read` every 20 ms until it returns `last`; returns the distinct values seen, in order. */
+async function valuesUntil(
+  what: string,
+  read: () => Promise<string | null>,
+  last: string,
+  timeoutMs = 15_000,
+): Promise<string[]> {
+  const seen: string[] = [];
+  await waitFor(
+    what,
+    async () => {
+      const value = await read();
+      if (value !== null && value !== seen.at(-1)) seen.push(value);
+      return value === last;
+    },
+    timeoutMs,
+    20,
+  );
+  return seen;
+}
+
+function assertDraftThenRefined(seen: string[]): void {
+  const draftAt = seen.indexOf(DRAFT);
+  const refinedAt = seen.indexOf(REFINED);
+  assert.ok(draftAt >= 0, `the draft was shown; values seen: ${JSON.stringify(seen)}`);
+  assert.ok(refinedAt > draftAt, `the refinement came after the draft: ${JSON.stringify(seen)}`);
+}
+
+function chatRequests(mock: MockProvider) {
+  return mock.requests.filter((r) => r.path.endsWith('/chat/completions'));
+}
+
+// node:test's describe/it return promises the runner itself awaits.
+void describe('Prompt Relay in Firefox ESR', () => {
+  before(async () => {
+    [draftMock, refinementMock, pages] = await Promise.all([
+      startMockProvider({ scenario: { reply: DRAFT, firstTokenMs: 80, tokensPerSecond: 200 } }),
+      startMockProvider({ scenario: { reply: REFINED, firstTokenMs: 1500, tokensPerSecond: 200 } }),
+      startStaticServer(),
+    ]);
+    firefox = await launchFirefox();
+  });
+
+  after(async () => {
+    await firefox?.close();
+    await Promise.all([draftMock?.close(), refinementMock?.close(), pages?.close()]);
+  });
+
+  void it('the options page saves providers entered by label; after a reload they are still shown', async () => {
+    const options = await openExtensionPage(firefox.browser, 'options.html');
+    await waitFor(
+      'the settings to load',
+      async () => !(await bodyText(options)).includes('Loading settings'),
+    );
+    const entries: [string, string][] = [
+      ['Draft base URL', `${draftMock.url}/openai/v1`],
+      ['Draft model', 'llama-3.1-8b-instant'],
+      ['Draft API key', DRAFT_KEY],
+      ['Refinement base URL', `${refinementMock.url}/v1`],
+      ['Refinement model', 'gpt-4o-mini'],
+      ['Refinement API key', REFINEMENT_KEY],
+    ];
+    for (const [label, value] of entries) await fillByLabel(options, label, value);
+    await (await byButton(options, 'Save')).click();
+    await waitFor('"Saved"', async () => {
+      const text = await bodyText(options);
+      if (/couldn.t|error|failed/i.test(text) && !text.includes('Saved')) throw new Error(text);
+      return /\bSaved\b/.test(text);
+    });
+
+    await reloadAndWait(options);
+    await waitFor(
+      'the settings to load again',
+      async () => !(await bodyText(options)).includes('Loading settings'),
+    );
+    assert.equal(await valueByLabel(options, 'Draft base URL'), `${draftMock.url}/openai/v1`);
+    assert.equal(await valueByLabel(options, 'Draft model'), 'llama-3.1-8b-instant');
+    assert.equal(await valueByLabel(options, 'Refinement base URL'), `${refinementMock.url}/v1`);
+    assert.equal(await valueByLabel(options, 'Refinement model'), 'gpt-4o-mini');
+    // Keys are never shown again, only as "saved … ending in <last 4>".
+    assert.equal(await valueByLabel(options, 'Draft API key'), '');
+    assert.equal(await valueByLabel(options, 'Refinement API key'), '');
+    const text = await bodyText(options);
+    assert.match(
+      text,
+      new RegExp(`Saved key for 127\\.0\\.0\\.1\\S* ending in ${DRAFT_KEY.slice(-4)}`),
+    );
+    assert.match(
+      text,
+      new RegExp(`Saved key for 127\\.0\\.0\\.1\\S* ending in ${REFINEMENT_KEY.slice(-4)}`),
+    );
+    await options.close();
+  });
+
+  void it('no key is in storage.local or storage.sync, which Firefox content scripts can read', async () => {
+    const options = await openExtensionPage(firefox.browser, 'options.html');
+    const stored = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: WebExtensionApi }).browser;
+      return JSON.stringify([await api.storage.local.get(null), await api.storage.sync.get(null)]);
+    });
+    assert.ok(stored.includes('llama-3.1-8b-instant'), `settings are in storage.sync: ${stored}`);
+    assert.ok(!stored.includes(DRAFT_KEY) && !stored.includes(REFINEMENT_KEY), stored);
+    assert.ok(
+      !stored.includes(DRAFT_KEY.slice(4, -4)) && !stored.includes(REFINEMENT_KEY.slice(3, -4)),
+      stored,
+    );
+    await options.close();
+  });
+
+  void it('the popup shows the draft, then the refinement; each provider got one request with its key', async () => {
+    draftMock.reset();
+    refinementMock.reset();
+    const popup = await openExtensionPage(firefox.browser, 'popup.html');
+    const prompt = await byLabel(popup, 'Prompt');
+    await prompt.focus();
+    await popup.keyboard.type(ORIGINAL);
+    await (await byButton(popup, 'Optimize')).click();
+    const seen = await valuesUntil(
+      'the refinement in the popup',
+      () =>
+        popup.evaluate(() => {
+          const label = [...document.querySelectorAll('label')].find(
+            (el) => el.textContent?.trim() === 'Optimized prompt',
+          );
+          const box = label
+            ? (document.getElementById(label.htmlFor) as HTMLTextAreaElement | null)
+            : null;
+          return box ? box.value : null;
+        }),
+      REFINED,
+    );
+    assertDraftThenRefined(seen);
+    assert.match(await bodyText(popup), /Refined! Quality score: \d+%/);
+    assert.deepEqual(
+      chatRequests(draftMock).map((r) => r.authorization),
+      [`Bearer ${DRAFT_KEY}`],
+    );
+    assert.deepEqual(
+      chatRequests(refinementMock).map((r) => r.authorization),
+      [`Bearer ${REFINEMENT_KEY}`],
+    );
+    await popup.close();
+  });
+
+  void it('Alt+Shift+O in a textarea: the draft, then the refinement; Ctrl+Z steps back to the original', async () => {
+    draftMock.reset();
+    refinementMock.reset();
+    const page: Page = await firefox.browser.newPage();
+    await page.goto(`${pages.url}/textarea.html`);
+    await waitFor('the fixture', () => page.evaluate(() => '__fixture' in window));
+    await page.bringToFront();
+    await page.click('#editor');
+    await page.keyboard.type(ORIGINAL);
+    const value = () => page.$eval('#editor', (el) => (el as HTMLTextAreaElement).value);
+    assert.equal(await value(), ORIGINAL);
+
+    // The same keys from the driver reach the page (content process) but not `commands`: nothing.
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('O');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await sleep(700);
+    assert.equal(await value(), ORIGINAL);
+    assert.equal(chatRequests(draftMock).length, 0, 'driver keys do not start an optimization');
+
+    await pressOptimizeShortcut(firefox.browser);
+    const seen = await valuesUntil('the refinement in the textarea', value, REFINED);
+    if (process.env.DEBUG_FIREFOX_TESTS) console.log(JSON.stringify(seen));
+    assertDraftThenRefined(seen);
+    assert.equal(seen[0], ORIGINAL, `nothing else was written first: ${JSON.stringify(seen)}`);
+    assert.equal(chatRequests(draftMock).length, 1);
+    assert.equal(chatRequests(refinementMock).length, 1);
+
+    await sleep(300);
+    const undo = async () => {
+      await page.keyboard.down('Control');
+      await page.keyboard.press('z');
+      await page.keyboard.up('Control');
+    };
+    await undo();
+    await waitFor('Ctrl+Z to bring the draft back', async () => (await value()) === DRAFT, 3000);
+    await undo();
+    await waitFor(
+      'Ctrl+Z to bring the original back',
+      async () => (await value()) === ORIGINAL,
+      3000,
+    );
+    await page.close();
+  });
+});
