@@ -4,7 +4,6 @@ import {
   createContextMenu,
   onCommand,
   onContextMenuClick,
-  prefetchForCommands,
 } from '../lib/background/in-page-triggers';
 import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageRouter } from '../lib/background/message-router';
@@ -27,7 +26,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(createContextMenu);
 
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
-  prefetchForCommands();
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
 
   const recordSite = (origin: string) => void recordUsedSite(origin).catch(() => undefined);

@@ -41,15 +41,6 @@ function userDefaultMode(): Promise<Mode> {
   return modeRead;
 }
 
-/**
- * Called as the worker starts: Chrome starts a stopped worker to deliver the shortcut, and the
- * command waits for the default mode before it can reach the tab (a cold storage read measured
- * ≈8 ms there); read now, it overlaps the rest of the start.
- */
-export function prefetchForCommands(): void {
-  void userDefaultMode();
-}
-
 function send(tabId: number, message: ContentMessage, frameId?: number): void {
   void deliverToTab(tabId, message, frameId);
 }
