@@ -248,8 +248,10 @@ for (const name of ['textarea', 'prosemirror'] as const) {
     }[] = [];
     const startedAt = Date.now();
     for (let screenshot = true; Date.now() - startedAt < 10_000; await sleep(80)) {
-      const snapshot = await overlay.snapshot();
+      // The field first: the panel stops showing progress before the refinement is written, so
+      // a panel still refining after this read means the field was read before that write.
       const fieldText = await field.text();
+      const snapshot = await overlay.snapshot();
       if (!snapshot?.refining) break;
       const count = /^Refining… (\d+) words? so far$/.exec(snapshot.refining.line);
       if (!count) continue;
