@@ -5,6 +5,7 @@ import {
   readRich,
   richInitialRegion,
   richIntact,
+  selectionIn,
   selectRichRegion,
 } from './rich-region';
 import { deepActiveElement } from './field-kind';
@@ -92,7 +93,7 @@ function textChange(el: HTMLElement, before: string, ms: number): Promise<void> 
 
 /** Puts the selection on the region and lets the editor's model follow it. */
 async function selectForEditor(el: HTMLElement, region: FieldRegion): Promise<boolean> {
-  const selection = el.ownerDocument.getSelection();
+  const selection = selectionIn(el);
   const where = () =>
     selection && selection.rangeCount > 0
       ? [selection.anchorNode, selection.anchorOffset, selection.focusNode, selection.focusOffset]
@@ -129,7 +130,7 @@ function regionAfter(region: FieldRegion, text: string): FieldRegion {
 
 /** A beforeinput paste over the current selection, with its range; true when the page took it. */
 function dispatchBeforeInputPaste(el: HTMLElement, text: string): boolean {
-  const selection = el.ownerDocument.getSelection();
+  const selection = selectionIn(el);
   if (!selection || selection.rangeCount === 0) return false;
   const range = selection.getRangeAt(0);
   const data = new DataTransfer();
@@ -195,11 +196,7 @@ async function replaceInRichEditor(
 
 /** The collapsed caret inside `el`, in visible characters from the start; null when elsewhere. */
 function caretOffset(el: HTMLElement): number | null {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  const selection =
-    'getSelection' in root && typeof root.getSelection === 'function'
-      ? root.getSelection()
-      : el.ownerDocument.getSelection();
+  const selection = selectionIn(el);
   if (!selection || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   if (!range.collapsed || !el.contains(range.startContainer)) return null;

@@ -8,7 +8,8 @@ export function readRich(el: HTMLElement): string {
   return el.innerText;
 }
 
-function selectionIn(el: HTMLElement): Selection | null {
+/** The selection the editor's root lives in: its open shadow root's (Chrome), or its document's. */
+export function selectionIn(el: HTMLElement): Selection | null {
   const root = el.getRootNode();
   // Chrome exposes the selection inside an open shadow root on the root itself.
   const shadowSelection = (root as ShadowRoot & { getSelection?: () => Selection | null })
