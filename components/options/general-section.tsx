@@ -9,6 +9,7 @@ import { StatusLine } from '../ui/status-line';
 import { DraftLengthsFieldset } from './draft-lengths-fieldset';
 import { clearResultCache } from './key-requests';
 import { useOptionsStore } from './options-store';
+import { ShortcutRow } from './shortcut-row';
 
 function Toggle({
   id,
@@ -154,6 +155,7 @@ export function GeneralSection() {
         checked={warmConnection}
         onChange={(checked) => setGeneral({ warmConnection: checked })}
       />
+      <ShortcutRow />
       <Field
         id={DEFAULT_MODE_FIELD_ID}
         label="Default mode"

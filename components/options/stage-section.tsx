@@ -2,6 +2,7 @@ import { PROVIDER_PRESETS, isPresetId } from '../../lib/settings/provider-preset
 import { keyFieldState, type KeyFieldState } from '../../lib/settings/key-plan';
 import type { StageName } from '../../lib/settings/settings-store';
 import { stageFieldId, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../lib/settings/validate-settings';
+import { browserWords } from '../../lib/platform/browser-words';
 import { Field } from '../ui/field';
 import { PasswordInput } from '../ui/password-input';
 import { forgetKey } from './key-requests';
@@ -118,7 +119,7 @@ export function StageSection({ stage }: { stage: StageName }) {
                 <span className="visually-hidden"> (opens in a new tab)</span>
               </a>
             ) : (
-              'Any server that speaks the OpenAI chat completions API, such as Ollama or LM Studio.'
+              `Any server that speaks the OpenAI chat completions API, such as Ollama (start it with OLLAMA_ORIGINS=${browserWords().extensionOriginPattern}) or LM Studio.`
             )
           }
         >

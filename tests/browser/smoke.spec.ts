@@ -37,6 +37,20 @@ test('the options page opens', async ({ extension }) => {
   await expect(page.locator('body')).toBeVisible();
 });
 
+test('the options page shows the bound shortcut, and "Change shortcut" opens Chrome\'s shortcuts page', async ({
+  extension,
+}) => {
+  const page = await openOptions(extension.context, extension.extensionId);
+  await expect(
+    page.getByText('Press Alt+Shift+O in any text field to optimize what you typed.'),
+  ).toBeVisible();
+  const opened = extension.context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Change shortcut' }).click();
+  const shortcuts = await opened;
+  await expect.poll(() => shortcuts.url()).toBe('chrome://extensions/shortcuts');
+  await shortcuts.close();
+});
+
 test('storage helpers write raw chrome.storage keys', async ({ extension }) => {
   const { serviceWorker } = extension;
   await setStorage(serviceWorker, 'local', { 'smoke.key': 'value' });

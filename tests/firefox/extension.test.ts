@@ -8,7 +8,8 @@ import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
 import { startStaticServer, type StaticServer } from '../fixtures/pages/static-server';
-import { pressOptimizeShortcut } from './support/chrome-keys';
+import { terminateBackground } from './support/background-page';
+import { evaluateInChrome, pressOptimizeShortcut } from './support/chrome-keys';
 import {
   launchFirefox,
   openExtensionPage,
@@ -69,6 +70,19 @@ function chatRequests(mock: MockProvider) {
   return mock.requests.filter((r) => r.path.endsWith('/chat/completions'));
 }
 
+async function openTextarea(): Promise<Page> {
+  const page: Page = await firefox.browser.newPage();
+  await page.goto(`${pages.url}/textarea.html`);
+  await waitFor('the fixture', () => page.evaluate(() => '__fixture' in window));
+  await page.bringToFront();
+  await page.click('#editor');
+  return page;
+}
+
+function textareaValue(page: Page): Promise<string> {
+  return page.$eval('#editor', (el) => (el as HTMLTextAreaElement).value);
+}
+
 // node:test's describe/it return promises the runner itself awaits.
 void describe('Prompt Relay in Firefox ESR', () => {
   before(async () => {
@@ -120,6 +134,12 @@ void describe('Prompt Relay in Firefox ESR', () => {
     assert.equal(await valueByLabel(options, 'Draft API key'), '');
     assert.equal(await valueByLabel(options, 'Refinement API key'), '');
     const text = await bodyText(options);
+    // Firefox words, not Chrome's: the shortcut as bound, and Firefox's own place to change it.
+    assert.ok(
+      text.includes('Press Alt+Shift+O in any text field to optimize what you typed.'),
+      text,
+    );
+    assert.ok(!/chrome/i.test(text), `no Chrome words in Firefox: ${text}`);
     assert.match(
       text,
       new RegExp(`Saved key for 127\\.0\\.0\\.1\\S* ending in ${DRAFT_KEY.slice(-4)}`),
@@ -127,6 +147,15 @@ void describe('Prompt Relay in Firefox ESR', () => {
     assert.match(
       text,
       new RegExp(`Saved key for 127\\.0\\.0\\.1\\S* ending in ${REFINEMENT_KEY.slice(-4)}`),
+    );
+    await (await byButton(options, 'Change shortcut')).click();
+    await waitFor('about:addons to open at the shortcuts view', async () =>
+      String(
+        await evaluateInChrome(
+          firefox.browser,
+          `gBrowser.browsers.map((b) => b.currentURI.spec).join(' ')`,
+        ),
+      ).includes('about:addons'),
     );
     await options.close();
   });
@@ -225,6 +254,59 @@ void describe('Prompt Relay in Firefox ESR', () => {
       async () => (await value()) === ORIGINAL,
       3000,
     );
+    await page.close();
+  });
+  // Firefox's MV3 background is an event page that Firefox stops after 30 s without extension
+  // events (extensions.background.idle.timeout). Measured: with the Port's keep-alive beat
+  // (port-server.ts KEEP_ALIVE_MS) turned off, this refinement never arrived.
+  void it('a refinement whose first token comes 35 s later, past the event page idle time, still replaces the draft', async () => {
+    draftMock.reset();
+    refinementMock.reset({ firstTokenMs: 35_000 });
+    const page = await openTextarea();
+    await page.keyboard.type('haiku autumn leaves, the slow one');
+    await pressOptimizeShortcut(firefox.browser);
+    await waitFor('the draft', async () => (await textareaValue(page)) === DRAFT, 5000);
+    const started = Date.now();
+    const seen = await valuesUntil(
+      'the late refinement',
+      () => textareaValue(page),
+      REFINED,
+      60_000,
+    );
+    assert.deepEqual(seen, [DRAFT, REFINED], 'the draft stayed until the refinement replaced it');
+    assert.ok(Date.now() - started > 30_000, 'the refinement came after the idle time');
+    assert.equal(chatRequests(refinementMock).length, 1, 'one refinement request, not a retry');
+    await page.close();
+  });
+
+  void it('when Firefox stops the background mid-refinement, the draft stays in the field and the next press works', async () => {
+    draftMock.reset();
+    refinementMock.reset({ firstTokenMs: 20_000 });
+    const page = await openTextarea();
+    await page.keyboard.type('haiku autumn leaves, the stopped one');
+    await pressOptimizeShortcut(firefox.browser);
+    await waitFor('the draft', async () => (await textareaValue(page)) === DRAFT, 5000);
+    await waitFor('the refinement request', () => chatRequests(refinementMock).length === 1);
+    // What about:debugging's "Terminate background script" and the idle timer both call.
+    assert.equal(await terminateBackground(firefox), 'stopped');
+    await sleep(1500);
+    assert.equal(await textareaValue(page), DRAFT, 'the draft is kept');
+
+    // The next press wakes the event page up and optimizes what is in the field now.
+    refinementMock.reset();
+    draftMock.reset();
+    await page.click('#editor');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+    await page.keyboard.type('haiku autumn leaves, once more');
+    await pressOptimizeShortcut(firefox.browser);
+    const seen = await valuesUntil(
+      'the refinement after a restart',
+      () => textareaValue(page),
+      REFINED,
+    );
+    assertDraftThenRefined(seen);
     await page.close();
   });
 });

@@ -19,6 +19,8 @@ export const FIREFOX_BUILD_DIR = path.resolve(
 
 export interface FirefoxWithExtension {
   browser: Browser;
+  /** The build's `browser_specific_settings.gecko.id`. */
+  addonId: string;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
     await browser.close();
     throw error;
   }
-  return { browser, close: () => browser.close() };
+  return { browser, addonId, close: () => browser.close() };
 }
 
 export function sleep(ms: number): Promise<void> {

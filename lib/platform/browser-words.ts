@@ -1,0 +1,43 @@
+/**
+ * What differs by browser in the words users read: where shortcuts are changed, how a local
+ * server is told to accept the extension's origin, which pages no extension may touch. One table,
+ * so a Chrome-only instruction never reaches a Firefox user. The browser is fixed at build time
+ * (`wxt build -b firefox` sets import.meta.env.FIREFOX).
+ */
+export type BrowserFamily = 'chrome' | 'firefox';
+
+export interface BrowserWords {
+  /** The browser's own name, for sentences. */
+  name: string;
+  /** Where the user changes or sets extension shortcuts, as they would find it. */
+  shortcutSettings: string;
+  /** `OLLAMA_ORIGINS` (and similar CORS allow-lists) value that admits this extension. */
+  extensionOriginPattern: string;
+  /** Pages where no extension may read or write, named the way users know them. */
+  closedPages: string;
+}
+
+export const BROWSER_WORDS: Readonly<Record<BrowserFamily, BrowserWords>> = {
+  chrome: {
+    name: 'Chrome',
+    shortcutSettings: 'chrome://extensions/shortcuts',
+    extensionOriginPattern: 'chrome-extension://*',
+    closedPages: 'chrome:// pages and the Chrome Web Store',
+  },
+  firefox: {
+    name: 'Firefox',
+    // Firefox has no URL for this view; it is reached from the add-ons manager's gear menu.
+    shortcutSettings: 'about:addons → gear menu → Manage Extension Shortcuts',
+    extensionOriginPattern: 'moz-extension://*',
+    closedPages: 'about: pages and addons.mozilla.org',
+  },
+};
+
+export function browserFamily(env: { FIREFOX?: boolean } = import.meta.env): BrowserFamily {
+  return env.FIREFOX ? 'firefox' : 'chrome';
+}
+
+/** The words for the browser this build is for. */
+export function browserWords(family: BrowserFamily = browserFamily()): BrowserWords {
+  return BROWSER_WORDS[family];
+}
