@@ -10,6 +10,7 @@ import { createMessageRouter } from '../lib/background/message-router';
 import { closeStorageToContentScripts } from '../lib/background/storage-access';
 import { createTabBudget } from '../lib/background/tab-budget';
 import { serveOptimizePort } from '../lib/background/port-server';
+import { historyRecorder } from '../lib/background/history';
 import { recordUsedSite } from '../lib/background/connection-warmer';
 import type { ExtensionIdentity } from '../lib/messaging/sender-role';
 import { startLegacyMigration } from '../lib/background/secrets/secret-store';
@@ -30,7 +31,7 @@ export default defineBackground(() => {
 
   const recordSite = (origin: string) => void recordUsedSite(origin).catch(() => undefined);
   browser.runtime.onConnect.addListener((port) =>
-    serveOptimizePort(port, { self, budget, recordSite }),
+    serveOptimizePort(port, { self, budget, recordSite, history: historyRecorder }),
   );
   // Returning a Promise answers the message (webextension-polyfill semantics).
   // eslint-disable-next-line @typescript-eslint/no-misused-promises

@@ -68,6 +68,7 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
         set((state) => popupAfter(state, event));
       },
       (info) => browser.runtime.connect(info),
+      'popup',
     );
     handle = current;
   },

@@ -4,6 +4,9 @@ import { loadFieldUi } from './field-ui-loader';
 import { isWarmReason } from '../messaging/runtime-messages';
 import { warmConnection } from './warm-connection';
 import { insertIntoPage } from './insert-into-page';
+import { historyRecorder } from './history';
+import { isRequestId } from '../messaging/parse-client-message';
+import { USER_ACTIONS, type UserAction, type Vote } from '../insights/history-entry';
 import type { MessageHandlers } from './message-router';
 import {
   clearResultCache,
@@ -13,6 +16,14 @@ import {
   rebindKey,
   saveKey,
 } from './options-requests';
+
+function isUserAction(value: unknown): value is UserAction {
+  return USER_ACTIONS.includes(value as UserAction);
+}
+
+function isVote(value: unknown): value is Vote | null {
+  return value === 'up' || value === 'down' || value === null;
+}
 
 const noFields = () => ({}) as Record<never, never>;
 
@@ -71,6 +82,23 @@ export const messageHandlers: MessageHandlers = {
     handle: ({ stage }) => forgetKey(stage),
   },
   'clear-cache': { from: ['extension-page'], parse: noFields, handle: () => clearResultCache() },
+  'history-action': {
+    // Only the client that started the request knows its random id.
+    from: ['extension-page', 'content-script'],
+    parse: ({ id, action, final }) =>
+      isRequestId(id) && isUserAction(action) && typeof final === 'boolean'
+        ? { id, action, final }
+        : null,
+    handle: ({ id, action, final }) => historyRecorder.action(id, action, final),
+  },
+  'history-feedback': {
+    from: ['extension-page', 'content-script'],
+    parse: ({ id, stage, vote }) =>
+      isRequestId(id) && (stage === 'draft' || stage === 'refinement') && isVote(vote)
+        ? { id, stage, vote }
+        : null,
+    handle: ({ id, stage, vote }) => historyRecorder.feedback(id, stage, vote),
+  },
   'warm-connection': {
     // A page cannot send this: its content script does, on the user's own (trusted) input only.
     from: ['extension-page', 'content-script'],

@@ -8,6 +8,9 @@ import { parseClientMessage } from '../messaging/parse-client-message';
 import { CANCELLED_END, OPTIMIZE_PORT_NAME, type ServerEvent } from '../messaging/protocol';
 import { classifySender, type ExtensionIdentity, type KnownSender } from '../messaging/sender-role';
 import { PipelineError, type ErrorInfo } from '../errors/error-codes';
+import type { StageRecord } from '../insights/history-entry';
+import type { StageConfig } from '../settings/settings-store';
+import type { HistoryRecorder } from './history-recorder';
 
 function settingsErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof PipelineError) return error.toInfo();
@@ -37,6 +40,8 @@ export interface PortServerDeps {
   keepAlive?: () => void;
   loadSettings?: () => Promise<PipelineSettings>;
   run?: typeof runPipeline;
+  /** Records each request in the history; absent: nothing is recorded. */
+  history?: HistoryRecorder;
   /** Notes a page origin where the user started an optimization (connection warming). */
   recordSite?: (origin: string) => void;
 }
@@ -45,6 +50,14 @@ function budgetWords(grant: Extract<BudgetGrant, { ok: false }>): string {
   return grant.reason === 'in-flight'
     ? 'Prompt Relay is already optimizing several prompts in this tab. Wait for one to finish (or press Esc to cancel it), then try again.'
     : `Prompt Relay paused optimizations in this tab after many in a minute. Try again in ${secondsText(grant.retryAfterMs)}.`;
+}
+
+function stageRecord(stage: StageConfig): StageRecord | null {
+  try {
+    return { origin: new URL(stage.baseUrl).origin, model: stage.model };
+  } catch {
+    return null;
+  }
 }
 
 function scopeOf(sender: KnownSender): RequestScope {
@@ -139,7 +152,29 @@ export function serveOptimizePort(port: Runtime.Port, deps: PortServerDeps): voi
           failWith(settingsErrorInfo(error));
           return;
         }
-        await run(message.request, settings, emit, controller.signal, scopeOf(sender));
+        const observe = message.requestId
+          ? deps.history?.begin({
+              requestId: message.requestId,
+              source: message.source ?? (sender.role === 'content-script' ? 'shortcut' : 'popup'),
+              request: message.request,
+              page:
+                sender.role === 'content-script'
+                  ? { origin: sender.origin, url: sender.url ?? null, incognito: sender.incognito }
+                  : null,
+              stages: {
+                draft: stageRecord(settings.draft),
+                refinement: stageRecord(settings.refinement),
+              },
+            })
+          : undefined;
+        // The client hears each event first; the history only keeps what it was sent.
+        const emitAndRecord = observe
+          ? (event: ServerEvent) => {
+              emit(event);
+              observe(event);
+            }
+          : emit;
+        await run(message.request, settings, emitAndRecord, controller.signal, scopeOf(sender));
       } finally {
         clearInterval(beat);
         grant?.release();

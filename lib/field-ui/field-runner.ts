@@ -113,7 +113,12 @@ export function createFieldRunner(): FieldRunner {
         pending.request,
         {
           start: (request, onEvent) =>
-            startOptimization(request, onEvent, (info) => extensionApi().runtime.connect(info)),
+            startOptimization(
+              request,
+              onEvent,
+              (info) => extensionApi().runtime.connect(info),
+              pending.source,
+            ),
           copy: copyText,
           render: (state) => overlay.render(state),
           isOwnPanel: (element) => element === overlay.host,

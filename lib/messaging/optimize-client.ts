@@ -5,10 +5,13 @@ import {
   type ClientMessage,
   type EndEvent,
   type OptimizeRequest,
+  type RequestSource,
   type ServerEvent,
 } from './protocol';
 
 export interface OptimizationHandle {
+  /** The id of the request's history entry (what the user does with it is reported by it). */
+  requestId: string;
   /** Stops the request; the caller hears nothing more (it knows it ended the request). */
   cancel(): void;
 }
@@ -43,7 +46,10 @@ export function startOptimization(
   request: OptimizeRequest,
   onEvent: (event: ServerEvent) => void,
   connect: (info: { name: string }) => Runtime.Port,
+  source?: RequestSource,
 ): OptimizationHandle {
+  // Names the request's history entry in later history-action / history-feedback messages.
+  const requestId = crypto.randomUUID();
   const port = connect({ name: OPTIMIZE_PORT_NAME });
   let ended = false;
   // Only to word an interruption: whether the draft the user holds is a whole one.
@@ -63,9 +69,10 @@ export function startOptimization(
   });
 
   const post = (message: ClientMessage) => port.postMessage(message);
-  post({ type: 'start', request });
+  post({ type: 'start', request, requestId, ...(source ? { source } : {}) });
 
   return {
+    requestId,
     cancel() {
       if (ended) return;
       ended = true;

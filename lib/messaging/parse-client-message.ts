@@ -1,5 +1,5 @@
 import { isMode } from '../prompts/modes';
-import type { ClientMessage, OptimizeRequest, PromptContext } from './protocol';
+import type { ClientMessage, OptimizeRequest, PromptContext, RequestSource } from './protocol';
 
 /**
  * Bounds for what a request may carry. Prompts over the pipeline's own limit (20 000 characters)
@@ -44,11 +44,32 @@ export function parseOptimizeRequest(raw: unknown): OptimizeRequest | null {
   };
 }
 
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A `crypto.randomUUID()`; nothing else may name a history entry. */
+export function isRequestId(value: unknown): value is string {
+  return typeof value === 'string' && REQUEST_ID.test(value);
+}
+
+const REQUEST_SOURCES: readonly RequestSource[] = ['popup', 'shortcut', 'context-menu'];
+
+function isRequestSource(value: unknown): value is RequestSource {
+  return REQUEST_SOURCES.includes(value as RequestSource);
+}
+
 /** What a client may post over an optimization Port; anything else is dropped. */
 export function parseClientMessage(raw: unknown): ClientMessage | null {
   if (!isRecord(raw)) return null;
   if (raw.type === 'cancel') return { type: 'cancel' };
   if (raw.type !== 'start') return null;
   const request = parseOptimizeRequest(raw.request);
-  return request ? { type: 'start', request } : null;
+  if (!request) return null;
+  const requestId = isRequestId(raw.requestId) ? raw.requestId : undefined;
+  const source = isRequestSource(raw.source) ? raw.source : undefined;
+  return {
+    type: 'start',
+    request,
+    ...(requestId ? { requestId } : {}),
+    ...(source ? { source } : {}),
+  };
 }

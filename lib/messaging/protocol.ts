@@ -20,8 +20,22 @@ export interface OptimizeRequest {
   twoStage?: boolean;
 }
 
+/** Where a request was started, for the history. */
+export type RequestSource = 'popup' | 'shortcut' | 'context-menu';
+
 /** Client → background, over the request's Port. */
-export type ClientMessage = { type: 'start'; request: OptimizeRequest } | { type: 'cancel' };
+export type ClientMessage =
+  | {
+      type: 'start';
+      request: OptimizeRequest;
+      /**
+       * A random id (UUID) the client chose: the history entry's id, which the client's later
+       * `history-action` / `history-feedback` messages name. Absent: the request is not recorded.
+       */
+      requestId?: string;
+      source?: RequestSource;
+    }
+  | { type: 'cancel' };
 
 export interface TokenUsage {
   promptTokens: number;

@@ -1,3 +1,4 @@
+import type { UserAction, Vote } from '../insights/history-entry';
 import type { StageName } from '../settings/settings-store';
 import type {
   ClearCacheResult,
@@ -37,6 +38,16 @@ export interface RuntimeMessageMap {
   'rebind-key': { request: { stage: StageName; fromOrigin: string }; reply: KeyChangeResult };
   'forget-key': { request: { stage: StageName }; reply: KeyChangeResult };
   'clear-cache': { request: Record<never, never>; reply: ClearCacheResult };
+  /**
+   * The client that started request `id` tells what the user did with its result; `final` when
+   * it can no longer change (the next request on the field, navigation, the field left).
+   */
+  'history-action': { request: { id: string; action: UserAction; final: boolean }; reply: boolean };
+  /** The user's thumbs up/down (or neither) on a request's draft or refinement. */
+  'history-feedback': {
+    request: { id: string; stage: 'draft' | 'refinement'; vote: Vote | null };
+    reply: boolean;
+  };
   /** Opens the providers' connections ahead of use: no prompt, no key, nothing in reply. */
   'warm-connection': { request: { reason: WarmReason }; reply: boolean };
 }

@@ -11,6 +11,8 @@ export type KnownSender =
       frameId: number;
       /** The page's origin ('null' for opaque ones): part of the cache key. */
       origin: string;
+      /** The frame's address, as the browser reports it (kept in history only when allowed). */
+      url?: string;
       incognito: boolean;
     };
 
@@ -50,6 +52,7 @@ export function classifySender(sender: SenderLike, self: ExtensionIdentity): Kno
     tabId,
     frameId: sender.frameId ?? 0,
     origin: originOf(sender),
+    ...(sender.url ? { url: sender.url } : {}),
     incognito: sender.tab?.incognito === true,
   };
 }

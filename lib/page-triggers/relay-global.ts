@@ -1,7 +1,7 @@
 import type { RefusalReason } from './in-page-words';
 import type { FieldRegion, FieldTarget } from '../field-adapters/field-adapter';
 import type { OptimizationHandle } from '../messaging/optimize-client';
-import type { OptimizeRequest, ServerEvent } from '../messaging/protocol';
+import type { OptimizeRequest, RequestSource, ServerEvent } from '../messaging/protocol';
 
 /** A request the always-on script started before the field UI had loaded. */
 export interface PendingRequest {
@@ -13,6 +13,8 @@ export interface PendingRequest {
    */
   fieldText: string | null;
   request: OptimizeRequest;
+  /** How the user started it (the history records it; a retry keeps it). */
+  source: RequestSource;
   handle: OptimizationHandle;
   /** Hands over the events received so far, then every later one, to `sink`. */
   drain(sink: (event: ServerEvent) => void): void;

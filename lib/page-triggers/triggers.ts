@@ -5,7 +5,12 @@ import { initialRegion } from '../field-adapters/initial-region';
 import { readRich } from '../field-adapters/rich-region';
 import { startOptimization } from '../messaging/optimize-client';
 import { sendRuntimeMessage } from '../messaging/runtime-messages';
-import type { ContentMessage, OptimizeRequest, ServerEvent } from '../messaging/protocol';
+import type {
+  ContentMessage,
+  OptimizeRequest,
+  RequestSource,
+  ServerEvent,
+} from '../messaging/protocol';
 import { isMode, type Mode } from '../prompts/modes';
 import { extensionApi } from './extension-api';
 import { findField } from './find-field';
@@ -56,6 +61,7 @@ async function optimize(
   text: string,
   anchor: Element | null,
   mode: Mode,
+  source: RequestSource,
 ): Promise<void> {
   if (target && relayGlobal().runner?.retrigger(target.element)) return;
   // A code editor draws a keystroke on the next animation frame, and its text is read from what
@@ -88,12 +94,14 @@ async function optimize(
     request,
     (event) => (sink ? sink(event) : buffered.push(event)),
     (info) => extensionApi().runtime.connect(info),
+    source,
   );
   const pending: PendingRequest = {
     target,
     region,
     fieldText: target ? fieldText(target) : null,
     request,
+    source,
     handle,
     anchor,
     drain(next) {
@@ -106,17 +114,17 @@ async function optimize(
   else handle.cancel();
 }
 
-function trigger(mode: Mode, selectionText?: string): void {
+function trigger(mode: Mode, source: RequestSource, selectionText?: string): void {
   const lookup = findField();
   if (lookup.ok) {
-    void optimize(lookup.target, '', lookup.target.element, mode);
+    void optimize(lookup.target, '', lookup.target.element, mode, source);
     return;
   }
   // Selected text outside any field: optimize it and show the result to copy.
   const selection = selectionText ?? document.getSelection()?.toString() ?? '';
   if (lookup.refusal === 'not-editable' && selection.trim()) {
     const anchor = document.getSelection()?.anchorNode?.parentElement ?? null;
-    void optimize(null, selection, anchor, mode);
+    void optimize(null, selection, anchor, mode, source);
     return;
   }
   refuse(lookup.refusal, lookup.element);
@@ -211,7 +219,11 @@ export function installTriggers(): void {
       sendResponse(true);
       // A command reaches every frame; only the one the user is typing in acts.
       if (msg.source === 'command' && !document.hasFocus()) return undefined;
-      trigger(isMode(msg.mode) ? msg.mode : 'general', msg.selectionText);
+      trigger(
+        isMode(msg.mode) ? msg.mode : 'general',
+        msg.source === 'context-menu' ? 'context-menu' : 'shortcut',
+        msg.selectionText,
+      );
     }
     if (msg?.type === 'insert-text') {
       // sendResponse + `true`: the answer comes later, in every browser's own API.

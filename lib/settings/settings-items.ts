@@ -113,3 +113,30 @@ export const stageSettings: Record<StageName, ReturnType<typeof defineStageItems
   draft: draftSettings,
   refinement: refinementSettings,
 };
+
+/** The History's settings (lib/insights/history-settings.ts normalizes what storage holds). */
+export interface HistorySettingsValue {
+  /** Record optimizations at all. */
+  enabled: boolean;
+  /** Entries older than this many days are deleted. */
+  keepDays: number;
+  /** At most this many entries are kept; the oldest go first. */
+  keepEntries: number;
+  /** Keep the page's full address; off: only its origin. */
+  fullUrls: boolean;
+  /** Hosts never recorded; each covers its subdomains. */
+  excludedSites: string[];
+}
+
+export const DEFAULT_HISTORY_SETTINGS: Readonly<HistorySettingsValue> = {
+  enabled: true,
+  keepDays: 30,
+  keepEntries: 1000,
+  fullUrls: false,
+  excludedSites: [],
+};
+
+export const historySettings = storage.defineItem<HistorySettingsValue>('sync:historySettings', {
+  fallback: { ...DEFAULT_HISTORY_SETTINGS },
+  version: 1,
+});

@@ -28,7 +28,7 @@ function startSession(el: Element, fieldText: string | null = null) {
     { region: target.adapter.initialRegion(), fieldText },
     { prompt: target.adapter.initialRegion().text, mode: 'general' },
     {
-      start: () => ({ cancel() {} }),
+      start: () => ({ requestId: 'test-request', cancel() {} }),
       copy: (text) => {
         copied.push(text);
         return Promise.resolve(true);
@@ -38,7 +38,7 @@ function startSession(el: Element, fieldText: string | null = null) {
     },
   );
   let sink: (event: ServerEvent) => void = () => {};
-  session.adopt({ cancel() {} }, (next) => (sink = next));
+  session.adopt({ requestId: 'test-request', cancel() {} }, (next) => (sink = next));
   const send = async (...events: ServerEvent[]) => {
     for (const event of events) sink(event);
     await vi.advanceTimersByTimeAsync(100);

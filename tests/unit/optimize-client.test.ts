@@ -41,7 +41,20 @@ describe('startOptimization', () => {
   it('opens the optimize port and sends one start', () => {
     const { bg } = start();
     expect(bg.port.name).toBe('prompt-relay/optimize');
-    expect(bg.received).toEqual([{ type: 'start', request: REQUEST }]);
+    expect(bg.received).toEqual([
+      { type: 'start', request: REQUEST, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    ]);
+  });
+
+  it('each request carries a fresh random id and the source it was given', () => {
+    const bg = fakeBackground();
+    const first = startOptimization(REQUEST, () => {}, bg.connect, 'context-menu');
+    const second = startOptimization(REQUEST, () => {}, fakeBackground().connect, 'popup');
+    expect(bg.received).toEqual([
+      { type: 'start', request: REQUEST, requestId: first.requestId, source: 'context-menu' },
+    ]);
+    expect(first.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
+    expect(second.requestId).not.toBe(first.requestId);
   });
 
   it('passes events through and hears nothing after the end', () => {
