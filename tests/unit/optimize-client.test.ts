@@ -42,8 +42,13 @@ describe('startOptimization', () => {
     const { bg } = start();
     expect(bg.port.name).toBe('prompt-relay/optimize');
     expect(bg.received).toEqual([
-      { type: 'start', request: REQUEST, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+      {
+        type: 'start',
+        request: REQUEST,
+        requestId: (bg.received[0] as { requestId: string }).requestId,
+      },
     ]);
+    expect((bg.received[0] as { requestId: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('each request carries a fresh random id and the source it was given', () => {
