@@ -68,7 +68,8 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
   const now = deps.now ?? Date.now;
   const onError = deps.onError ?? (() => undefined);
   const live = new Map<string, LiveRecord>();
-  let lastPrune = 0;
+  // The first write of a worker life prunes: entries may have aged out while it slept.
+  let lastPrune = -Infinity;
 
   function remember(id: string, record: LiveRecord): void {
     live.set(id, record);
