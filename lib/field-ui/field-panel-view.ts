@@ -5,6 +5,7 @@ import type { OptimizationState } from '../optimization/optimization-state';
 import type { OverlayState } from './overlay-view';
 import type { Mode } from '../prompts/modes';
 import type { HeldBack } from './write-policy';
+import type { Vote } from '../insights/history-entry';
 
 /** Why a result was not written into the field, in the user's terms. */
 export const HELD_BACK_WORDS: Record<HeldBack, string> = {
@@ -31,6 +32,21 @@ export interface FieldViewInput {
   /** Words about this field (a clipboard fallback, a put-back), which say more than the status. */
   fieldMessage: string;
   busyNotice: string | null;
+  /** The user's thumbs on this request's draft and refinement. */
+  votes?: Record<'draft' | 'refinement', Vote | null>;
+}
+
+/** Thumbs for each result the request produced, once it has ended; null: none to rate. */
+export function feedbackView(
+  state: OptimizationState,
+  running: boolean,
+  votes: Record<'draft' | 'refinement', Vote | null> | undefined,
+): OverlayState['feedback'] {
+  if (running || !votes || state.phase === 'failed') return null;
+  const feedback: NonNullable<OverlayState['feedback']> = {};
+  if (state.draft !== null) feedback.draft = votes.draft;
+  if (state.refined !== null) feedback.refinement = votes.refinement;
+  return Object.keys(feedback).length > 0 ? feedback : null;
 }
 
 /** The refinement streaming behind the draft, as the panel shows it; null when none is. */
@@ -54,6 +70,7 @@ export function fieldPanelView({
   mode,
   fieldMessage,
   busyNotice,
+  votes,
 }: FieldViewInput): OverlayState {
   const words = optimizationWords(state);
   const { phase, metadata } = state;
@@ -85,6 +102,7 @@ export function fieldPanelView({
     mode,
     checklist: null,
     refinement: null,
+    feedback: feedbackView(state, running, votes),
   };
   const busyWords = (words: string) => (busyNotice ? busyNotice : words);
   // Words about this field (a clipboard fallback, a put-back) say more than the status.

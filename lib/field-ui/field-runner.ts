@@ -6,6 +6,7 @@ import type { FieldTarget } from '../field-adapters/field-adapter';
 import { OverlayView } from './overlay-view';
 import { extensionApi } from '../page-triggers/extension-api';
 import { FieldSession } from './field-session';
+import type { UserAction, Vote } from '../insights/history-entry';
 import type { FieldRunner, PendingRequest } from '../page-triggers/relay-global';
 
 /** Copies with the async Clipboard API, or the legacy command where the page forbids it. */
@@ -32,6 +33,33 @@ function openSettings(): void {
 interface Entry {
   session: FieldSession | null;
   overlay: OverlayView;
+  /** Pending "final" once focus has been away from the field and its panel for a while. */
+  finalTimer?: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * How long focus stays away from the field (and its panel) before what the user did with the
+ * result counts as final: long enough for a glance elsewhere, short enough to be recorded before
+ * the tab is left for good (page hide also finalizes).
+ */
+export const FINAL_AFTER_FOCUS_LEFT_MS = 5000;
+
+function report(id: string, action: UserAction, final: boolean): void {
+  void sendRuntimeMessage((m) => extensionApi().runtime.sendMessage(m), {
+    type: 'history-action',
+    id,
+    action,
+    final,
+  });
+}
+
+function vote(id: string, stage: 'draft' | 'refinement', value: Vote | null): void {
+  void sendRuntimeMessage((m) => extensionApi().runtime.sendMessage(m), {
+    type: 'history-feedback',
+    id,
+    stage,
+    vote: value,
+  });
 }
 
 /** Sessions by field element; the page's own elements are never tagged or modified for this. */
@@ -48,6 +76,7 @@ export function createFieldRunner(): FieldRunner {
   const close = (key: Element | null) => {
     const entry = entries.get(key);
     if (!entry) return;
+    clearTimeout(entry.finalTimer);
     entry.session?.close();
     entry.overlay.destroy();
     entries.delete(key);
@@ -72,12 +101,49 @@ export function createFieldRunner(): FieldRunner {
       dismiss: () => getSession()?.dismiss(),
       copy: (text) => void copyText(text),
       changeMode: (mode) => getSession()?.changeMode(mode),
+      vote: (stage, vote) => getSession()?.vote(stage, vote),
       openSettings,
       close: () => close(key),
     });
     overlay.show((anchor as HTMLElement | null) ?? document.body);
     return overlay;
   };
+
+  // Focus left a field (and its panel): its result's fate is final after a while, unless focus
+  // comes back first. Only trusted focus changes count: a page cannot finalize it early.
+  const inside = (key: Element | null, entry: Entry, node: EventTarget | null) =>
+    node instanceof Node && ((key !== null && key.contains(node)) || node === entry.overlay.host);
+  document.addEventListener(
+    'focusout',
+    (event) => {
+      if (!event.isTrusted) return;
+      for (const [key, entry] of entries) {
+        if (!entry.session || entry.finalTimer !== undefined) continue;
+        if (!inside(key, entry, event.target) || inside(key, entry, event.relatedTarget)) continue;
+        entry.finalTimer = setTimeout(() => {
+          entry.finalTimer = undefined;
+          if (entry.session && !entry.session.running) entry.session.finalize();
+        }, FINAL_AFTER_FOCUS_LEFT_MS);
+      }
+    },
+    true,
+  );
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      if (!event.isTrusted) return;
+      for (const [key, entry] of entries) {
+        if (!inside(key, entry, event.target)) continue;
+        clearTimeout(entry.finalTimer);
+        entry.finalTimer = undefined;
+      }
+    },
+    true,
+  );
+  // Leaving the page (navigation, closing the tab) makes every result here final.
+  window.addEventListener('pagehide', () => {
+    for (const entry of entries.values()) entry.session?.finalize();
+  });
 
   return {
     retrigger(element) {
@@ -105,6 +171,9 @@ export function createFieldRunner(): FieldRunner {
         previous && previous.originalText !== pending.request.prompt
           ? (previous.earlierOriginal ?? previous.originalText)
           : null;
+      // The earlier request on this field is final now: the user moved on to another.
+      previous?.finalize();
+      clearTimeout(entries.get(key)?.finalTimer);
       let session: FieldSession | null = null;
       const overlay = overlayFor(key, pending.target?.element ?? pending.anchor, () => session);
       session = new FieldSession(
@@ -122,6 +191,8 @@ export function createFieldRunner(): FieldRunner {
           copy: copyText,
           render: (state) => overlay.render(state),
           isOwnPanel: (element) => element === overlay.host,
+          report,
+          vote,
         },
         earlier,
       );

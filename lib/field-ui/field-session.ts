@@ -14,6 +14,8 @@ import type { Mode } from '../prompts/modes';
 import type { OverlayState } from './overlay-view';
 import { fieldPanelView } from './field-panel-view';
 import { FieldWriter } from './field-writer';
+import { finalAction } from '../insights/final-action';
+import type { UserAction, Vote } from '../insights/history-entry';
 
 export interface SessionDeps {
   /** Starts a request; the first one is started by the always-on script before this loads. */
@@ -22,7 +24,13 @@ export interface SessionDeps {
   render(state: OverlayState): void;
   /** The panel that belongs to this session: focus there still counts as being in the field. */
   isOwnPanel(element: Element): boolean;
+  /** Tells the history what the user did with request `id`'s result. */
+  report?(id: string, action: UserAction, final: boolean): void;
+  /** The user's thumbs on request `id`'s draft or refinement (null: taken back). */
+  vote?(id: string, stage: FeedbackStage, vote: Vote | null): void;
 }
+
+export type FeedbackStage = 'draft' | 'refinement';
 
 /**
  * One optimization in one field: the draft goes in as soon as it is useful, the refinement
@@ -39,6 +47,10 @@ export class FieldSession {
   private generation = 0;
   /** Said while running when the user triggers again; cleared by the next event. */
   private busyNotice: string | null = null;
+  /** What the user did with the current request's result, as reported so far. */
+  private reported: UserAction = 'pending';
+  private finalized = false;
+  private votes: Record<FeedbackStage, Vote | null> = { draft: null, refinement: null };
 
   constructor(
     readonly target: AdaptedTarget | null,
@@ -82,7 +94,7 @@ export class FieldSession {
 
   /** Takes over a request that is already under way, draining what arrived before this loaded. */
   adopt(handle: OptimizationHandle, drain: (sink: (event: ServerEvent) => void) => void): void {
-    this.handle = handle;
+    this.track(handle);
     const generation = this.generation;
     drain((event) => this.onEvent(event, generation));
     this.render();
@@ -93,7 +105,46 @@ export class FieldSession {
     const generation = this.generation;
     this.dispatch({ type: 'start' });
     this.writer.reset();
-    this.handle = this.deps.start(this.request, (event) => this.onEvent(event, generation));
+    this.track(this.deps.start(this.request, (event) => this.onEvent(event, generation)));
+    this.render();
+  }
+
+  /** A new request: the one before it is final now (Retry, another mode). */
+  private track(handle: OptimizationHandle): void {
+    if (this.handle) this.finalize();
+    this.handle = handle;
+    this.reported = 'pending';
+    this.finalized = false;
+    this.votes = { draft: null, refinement: null };
+  }
+
+  private report(action: UserAction): void {
+    if (!this.handle || this.finalized) return;
+    this.reported = action;
+    this.deps.report?.(this.handle.requestId, action, false);
+  }
+
+  /**
+   * What the user did with the result can no longer change: the next request on this field, the
+   * panel closed, the page left, or focus away from the field for a while (field-runner.ts).
+   * Decided from what was reported and what the field holds now.
+   */
+  finalize(): void {
+    if (!this.handle || this.finalized) return;
+    this.finalized = true;
+    this.deps.report?.(
+      this.handle.requestId,
+      finalAction(this.reported, this.writer.fieldHolds()),
+      true,
+    );
+  }
+
+  /** Thumbs up/down on the draft or the refinement; the same thumb again takes it back. */
+  vote(stage: FeedbackStage, vote: Vote): void {
+    if (!this.handle) return;
+    const next = this.votes[stage] === vote ? null : vote;
+    this.votes = { ...this.votes, [stage]: next };
+    this.deps.vote?.(this.handle.requestId, stage, next);
     this.render();
   }
 
@@ -117,6 +168,8 @@ export class FieldSession {
           // The user may have acted (Restore, Retry) while the write waited its turn.
           if (generation !== this.generation) return;
           if (heldBack !== null && heldBack !== 'gone') this.dispatch({ type: 'hold-back' });
+          // The user changed the draft, so the refinement is offered instead of written.
+          if (heldBack === 'edited') this.report('edited');
           this.render();
         });
         break;
@@ -151,6 +204,7 @@ export class FieldSession {
   }
 
   async restore(original: string = this.original): Promise<void> {
+    this.report('restored');
     this.handle?.cancel();
     this.generation += 1;
     this.dispatch({ type: 'restore' });
@@ -166,6 +220,7 @@ export class FieldSession {
     const refined = this.state.refined;
     if (refined === null) return;
     this.dispatch({ type: 'apply' });
+    this.report('applied');
     this.writer.heldBack = null;
     await this.writer.putBack(
       refined,
@@ -181,6 +236,7 @@ export class FieldSession {
 
   dismiss(): void {
     this.dispatch({ type: 'dismiss' });
+    this.report('dismissed');
     this.render();
   }
 
@@ -209,6 +265,7 @@ export class FieldSession {
 
   close(): void {
     this.cancel();
+    this.finalize();
   }
 
   private render(): void {
@@ -229,6 +286,7 @@ export class FieldSession {
       mode: this.request.mode,
       fieldMessage: this.writer.message,
       busyNotice: this.busyNotice,
+      votes: this.votes,
     });
   }
 }

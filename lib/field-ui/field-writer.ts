@@ -5,6 +5,7 @@ import { StreamedDraft } from './streamed-draft';
 import { writeBlocker, type HeldBack } from './write-policy';
 import { WriteQueue } from './write-queue';
 import { WrittenRegion } from './written-region';
+import type { FieldHolds } from '../insights/final-action';
 
 export interface FieldWriterDeps {
   copy(text: string): Promise<boolean>;
@@ -157,6 +158,14 @@ export class FieldWriter {
   /** After Restore original: the field holds the user's text again, not ours. */
   forgetOutput(): void {
     if (this.field) this.field.wroteOutput = false;
+  }
+
+  /** What the field holds now, against what was written and what was there before. */
+  fieldHolds(): FieldHolds {
+    const field = this.field;
+    if (!field?.everWrote || !field.alive()) return 'none';
+    if (field.wroteOutput && field.intact()) return 'ours';
+    return field.adapter.read() === field.startWhole ? 'original' : 'changed';
   }
 
   /** The field still shows what this session wrote, untouched. */

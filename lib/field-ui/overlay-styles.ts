@@ -44,4 +44,8 @@ button.close { border: none; font-size: 16px; line-height: 1; padding: 0 4px; }
 [hidden] { display: none !important; }
 .checklist { color: var(--muted); margin: 4px 0 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 2px 10px; }
 .checklist .covered { color: var(--ok); }
+.feedback { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 6px; color: var(--muted); }
+.feedback-stage { display: inline-flex; align-items: center; gap: 4px; }
+button.thumb { padding: 0 6px; border-color: transparent; filter: grayscale(1); opacity: .7; }
+button.thumb[aria-pressed="true"] { border-color: var(--accent); filter: none; opacity: 1; }
 `;

@@ -5,6 +5,7 @@ import type { QualityScore } from '../quality/quality-score';
 import { OVERLAY_CSS } from './overlay-styles';
 import { panelPosition } from './panel-position';
 import { wordDiff } from './word-diff';
+import type { Vote } from '../insights/history-entry';
 
 export interface OverlayState {
   message: string;
@@ -31,6 +32,11 @@ export interface OverlayState {
    * apart from the field (it goes into the field only once complete). Absent or null: none.
    */
   refinement?: { message: string; stage: 'waiting' | 'arriving'; text: string } | null;
+  /**
+   * Thumbs for the results there are: a stage's key is present when it has a result to rate
+   * (its value the user's vote so far). Absent or null: none shown.
+   */
+  feedback?: { draft?: Vote | null; refinement?: Vote | null } | null;
 }
 
 export interface OverlayActions {
@@ -42,6 +48,7 @@ export interface OverlayActions {
   dismiss(): void;
   copy(text: string): void;
   changeMode(mode: Mode): void;
+  vote(stage: 'draft' | 'refinement', vote: Vote): void;
   openSettings(): void;
   close(): void;
 }
@@ -80,6 +87,9 @@ export class OverlayView {
   private readonly announcer = el('div', 'sr-only');
   private lastAnnouncement: Announcement | null = null;
   private readonly checklist = el('ul', 'checklist');
+  /** Optional thumbs on the draft and the refinement (the history keeps them, locally). */
+  private readonly feedback = el('div', 'feedback');
+  private readonly thumbs: Record<string, HTMLButtonElement> = {};
   private readonly buttons: Record<string, HTMLButtonElement> = {};
   private readonly modeSelect = el('select');
   private anchor: HTMLElement | null = null;
@@ -145,6 +155,26 @@ export class OverlayView {
       ),
       this.button('settings', 'Open settings', () => this.actions.openSettings(), 'link'),
     );
+    this.feedback.setAttribute('role', 'group');
+    this.feedback.setAttribute('aria-label', 'Rate the result');
+    for (const stage of ['draft', 'refinement'] as const) {
+      const group = el('span', 'feedback-stage');
+      group.append(el('span', 'feedback-label', stage === 'draft' ? 'Draft' : 'Refined'));
+      for (const vote of ['up', 'down'] as const) {
+        const name = `${stage}-${vote}`;
+        const label = `${vote === 'up' ? 'Good' : 'Poor'} ${stage === 'draft' ? 'draft' : 'refinement'}`;
+        const button = this.button(
+          name,
+          vote === 'up' ? '👍' : '👎',
+          () => this.actions.vote(stage, vote),
+          'thumb',
+          label,
+        );
+        this.thumbs[name] = button;
+        group.append(button);
+      }
+      this.feedback.append(group);
+    }
     this.panel.append(
       head,
       this.status,
@@ -154,6 +184,7 @@ export class OverlayView {
       this.diff,
       this.checklist,
       actionsRow,
+      this.feedback,
     );
     this.shadow.append(style, this.panel);
     // Keys typed in the panel stay in the panel: the page's shortcuts must not see them.
@@ -259,8 +290,24 @@ export class OverlayView {
     for (const [name, button] of Object.entries(this.buttons)) {
       if (name in visible) button.hidden = !visible[name];
     }
+    this.renderFeedback(state.feedback ?? null);
     this.modeSelect.value = state.mode;
     this.place();
+  }
+
+  private renderFeedback(feedback: NonNullable<OverlayState['feedback']> | null): void {
+    this.feedback.hidden = feedback === null;
+    for (const stage of ['draft', 'refinement'] as const) {
+      const shown = feedback !== null && stage in feedback;
+      const group = this.thumbs[`${stage}-up`]?.parentElement;
+      if (group) group.hidden = !shown;
+      for (const vote of ['up', 'down'] as const) {
+        this.thumbs[`${stage}-${vote}`]?.setAttribute(
+          'aria-pressed',
+          String(shown && feedback?.[stage] === vote),
+        );
+      }
+    }
   }
 
   /**

@@ -9,6 +9,10 @@ export class WrittenRegion {
   private expectedWhole: string;
   /** Something of ours is in the field (a draft, a refinement, or part of a streamed draft). */
   wroteOutput = false;
+  /** Something of ours was written at some point (even if undone or restored since). */
+  everWrote = false;
+  /** The field's whole text before the first write: the user's own. */
+  readonly startWhole: string;
   /** When the last write ended (Date.now()), for editors that group close edits into one step. */
   lastWriteAt = 0;
 
@@ -20,6 +24,7 @@ export class WrittenRegion {
   ) {
     this.region = region;
     this.expectedWhole = fieldText ?? adapter.read();
+    this.startWhole = this.expectedWhole;
   }
 
   alive(): boolean {
@@ -39,6 +44,7 @@ export class WrittenRegion {
     this.region = result.region;
     this.expectedWhole = result.wholeText;
     this.wroteOutput = true;
+    this.everWrote = true;
     return result.ok;
   }
 
