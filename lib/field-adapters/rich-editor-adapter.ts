@@ -1,3 +1,4 @@
+import { pageReadableData, pasteEvent } from './clipboard-events';
 import { editorProfileOf, type EditorProfile, type Technique } from './editor-profiles';
 import type { FieldAdapter, FieldRegion, WriteResult } from './field-adapter';
 import {
@@ -47,18 +48,12 @@ function paragraphsHtml(doc: Document, text: string): string {
  * Returns true when the page took it (preventDefault), i.e. an editor is handling it.
  */
 function dispatchPlainPaste(el: HTMLElement, text: string, asParagraphs = false): boolean {
-  const data = new DataTransfer();
+  const doc = el.ownerDocument;
   // Paragraphs only: BlockNote reads text/plain beside HTML as Markdown when it looks like it.
-  if (asParagraphs) data.setData('text/html', paragraphsHtml(el.ownerDocument, text));
-  else data.setData('text/plain', text);
-  return !el.dispatchEvent(
-    new ClipboardEvent('paste', {
-      clipboardData: data,
-      bubbles: true,
-      cancelable: true,
-      composed: true,
-    }),
-  );
+  const event = asParagraphs
+    ? pasteEvent(doc, 'text/html', paragraphsHtml(doc, text))
+    : pasteEvent(doc, 'text/plain', text);
+  return !el.dispatchEvent(event);
 }
 
 /**
@@ -133,12 +128,10 @@ function dispatchBeforeInputPaste(el: HTMLElement, text: string): boolean {
   const selection = selectionIn(el);
   if (!selection || selection.rangeCount === 0) return false;
   const range = selection.getRangeAt(0);
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
   return !el.dispatchEvent(
     new InputEvent('beforeinput', {
       inputType: 'insertFromPaste',
-      dataTransfer: data,
+      dataTransfer: pageReadableData(el.ownerDocument, 'text/plain', text),
       targetRanges: [new StaticRange(range)],
       bubbles: true,
       cancelable: true,
