@@ -140,12 +140,33 @@ function dispatchBeforeInputPaste(el: HTMLElement, text: string): boolean {
   );
 }
 
+/**
+ * `execCommand('insertText')` at the selection, as typed text. With `linesAsParagraphs` (Firefox,
+ * editors whose profile says its insertText drops their line breaks), line by line with
+ * `insertParagraph` between the lines, which those editors take as a paragraph split.
+ */
+function insertTyped(doc: Document, text: string, linesAsParagraphs: boolean): void {
+  if (!linesAsParagraphs || !text.includes('\n')) {
+    doc.execCommand('insertText', false, text);
+    return;
+  }
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) doc.execCommand('insertParagraph');
+    if (line) doc.execCommand('insertText', false, line);
+  });
+}
+
 /** One insertion at the current selection with `technique`; true when the page took it. */
-function insertWith(el: HTMLElement, technique: Technique, text: string): boolean {
+function insertWith(
+  el: HTMLElement,
+  profile: EditorProfile,
+  technique: Technique,
+  text: string,
+): boolean {
   if (technique === 'beforeinput-paste') return dispatchBeforeInputPaste(el, text);
   if (technique === 'paste') return dispatchPlainPaste(el, text);
   if (technique === 'paste-paragraphs') return dispatchPlainPaste(el, text, true);
-  el.ownerDocument.execCommand('insertText', false, text);
+  insertTyped(el.ownerDocument, text, import.meta.env.FIREFOX && profile.firefoxTypesLines);
   return false;
 }
 
@@ -177,7 +198,9 @@ async function replaceInRichEditor(
     if (profile.selectionDelayMs && technique === 'paste') {
       await new Promise((resolve) => setTimeout(resolve, profile.selectionDelayMs));
     }
-    if (insertWith(el, technique, text)) await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+    if (insertWith(el, profile, technique, text)) {
+      await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+    }
     // Some editors (TinyMCE) apply a paste a task later, without preventDefault at dispatch time.
     await nextTask();
     if (landed()) return result(true);
@@ -204,6 +227,7 @@ function caretOffset(el: HTMLElement): number | null {
  */
 async function appendInRichEditor(
   el: HTMLElement,
+  profile: EditorProfile,
   technique: Technique,
   region: FieldRegion,
   text: string,
@@ -218,7 +242,9 @@ async function appendInRichEditor(
   ) {
     return unchanged;
   }
-  if (insertWith(el, technique, text)) await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+  if (insertWith(el, profile, technique, text)) {
+    await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+  }
   const expected = expectedAfter(before, region, whole);
   const landed = () => stripWhitespace(readRich(el)) === expected;
   // TinyMCE applies a paste a task later, without preventDefault at dispatch time.
@@ -295,7 +321,7 @@ export function richEditorAdapter(el: HTMLElement): FieldAdapter {
     undoGroupMs: profile.undoGroupMs,
     stream: technique
       ? {
-          append: (region, text) => appendInRichEditor(el, technique, region, text),
+          append: (region, text) => appendInRichEditor(el, profile, technique, region, text),
           groupsUndo: profile.streamSteps === 'one',
           undo: (steps, isBack) => undoInRichEditor(el, steps, isBack),
         }
