@@ -6,6 +6,7 @@ import {
   readCodeView,
   wholeDocumentShown,
 } from './code-editor';
+import { pasteEvent } from './clipboard-events';
 import type { FieldAdapter, FieldRegion, WriteResult } from './field-adapter';
 import { stripWhitespace } from './text-offsets';
 
@@ -56,11 +57,7 @@ function redo(input: HTMLElement): void {
 
 /** A paste carrying plain text only; true when the editor took it (preventDefault). */
 function pastePlain(input: HTMLElement, text: string): boolean {
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
-  return !input.dispatchEvent(
-    new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-  );
+  return !input.dispatchEvent(pasteEvent(input.ownerDocument, 'text/plain', text));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { copyFrom } from './clipboard-events';
 import type { FieldRegion } from './field-adapter';
 import { stripWhitespace } from './text-offsets';
 
@@ -92,16 +93,14 @@ export function readCode(root: HTMLElement): string {
 
 /**
  * The editor's selection as it copies it, or null when nothing is selected. A synthetic copy event
- * to the input gets the editor's own copy handler to fill our DataTransfer (measured in Monaco,
- * both inputs, and Ace); with no selection Ace copies nothing and Monaco copies the caret's line,
- * flagged `isFromEmptySelection` in its own clipboard format. Both editors listen on the input
- * itself, so the event does not bubble: the page around sees no copy.
+ * to the input gets the editor's own copy handler to fill the event's DataTransfer (measured in
+ * Monaco, both inputs, and Ace); with no selection Ace copies nothing and Monaco copies the caret's
+ * line, flagged `isFromEmptySelection` in its own clipboard format. Both editors listen on the
+ * input itself, so the event does not bubble: the page around sees no copy.
  */
 export function copiedSelection(input: HTMLElement): string | null {
-  const data = new DataTransfer();
-  input.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data }));
-  const text = data.getData('text/plain');
-  const empty = /"isFromEmptySelection":true/.test(data.getData('vscode-editor-data'));
+  const { text, format } = copyFrom(input, 'vscode-editor-data');
+  const empty = /"isFromEmptySelection":true/.test(format);
   return text && !empty ? text : null;
 }
 

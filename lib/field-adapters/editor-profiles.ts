@@ -44,6 +44,16 @@ export interface EditorProfile {
    * throttled at 100 ms, then scheduled; a paste before that lands at the old selection).
    */
   selectionDelayMs: number;
+  /**
+   * Firefox only: `execCommand('insertText')` drops the line breaks of the text in this editor
+   * (measured in Firefox ESR 153: 'words.\n' then 'A two.' left one paragraph 'words.A two.' in
+   * the model and the DOM, where Chromium splits the paragraph), so typed text goes in line by
+   * line with `insertParagraph` between the lines: two paragraphs, and a streamed run of such
+   * chunks still one Ctrl+Z, as typing is. Plain contenteditable and CodeMirror 6 keep the breaks
+   * of a plain insertText in Firefox; typed line by line, a plain contenteditable's streamed draft
+   * could no longer be folded (its undo stopped at the first line), so it stays off there.
+   */
+  firefoxTypesLines: boolean;
 }
 
 /** Paste first: it reaches nearly every editor's model (field-notes.md). */
@@ -61,6 +71,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'one',
     undoGroupMs: 500,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
   {
     name: 'BlockNote',
@@ -77,6 +88,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     // Tiptap's history: edits 300 ms apart merged, 600 ms apart did not.
     undoGroupMs: 500,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
   {
     name: 'Milkdown',
@@ -93,6 +105,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     // ProseMirror history: edits 300 ms apart merged, 600 ms apart did not.
     undoGroupMs: 500,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
   {
     name: 'Tiptap',
@@ -102,6 +115,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'one',
     undoGroupMs: 500,
     selectionDelayMs: 0,
+    firefoxTypesLines: true,
   },
   {
     name: 'ProseMirror',
@@ -111,6 +125,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'one',
     undoGroupMs: 500,
     selectionDelayMs: 0,
+    firefoxTypesLines: true,
   },
   {
     name: 'Lexical',
@@ -121,6 +136,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'per-chunk',
     undoGroupMs: 300,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
   {
     name: 'Quill',
@@ -132,6 +148,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'per-chunk',
     undoGroupMs: 1000,
     selectionDelayMs: 0,
+    firefoxTypesLines: true,
   },
   {
     name: 'Slate',
@@ -145,6 +162,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'per-chunk',
     undoGroupMs: 0,
     selectionDelayMs: 150,
+    firefoxTypesLines: false,
   },
   {
     name: 'Draft.js',
@@ -155,6 +173,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'per-chunk',
     undoGroupMs: 0,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
   {
     name: 'TinyMCE',
@@ -164,6 +183,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'per-chunk',
     undoGroupMs: 0,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
   {
     name: 'CKEditor 5',
@@ -176,6 +196,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     // Pastes never merge, not even 50 ms apart, nor with the typing before them.
     undoGroupMs: 0,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
   {
     name: 'Trix',
@@ -190,6 +211,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     // Pastes never merge (measured down to 50 ms apart).
     undoGroupMs: 0,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
   {
     name: 'contenteditable',
@@ -200,6 +222,7 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     streamSteps: 'per-chunk',
     undoGroupMs: 0,
     selectionDelayMs: 0,
+    firefoxTypesLines: false,
   },
 ];
 

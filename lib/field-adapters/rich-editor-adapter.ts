@@ -1,3 +1,4 @@
+import { pageReadableData, pasteEvent } from './clipboard-events';
 import { editorProfileOf, type EditorProfile, type Technique } from './editor-profiles';
 import type { FieldAdapter, FieldRegion, WriteResult } from './field-adapter';
 import {
@@ -47,18 +48,12 @@ function paragraphsHtml(doc: Document, text: string): string {
  * Returns true when the page took it (preventDefault), i.e. an editor is handling it.
  */
 function dispatchPlainPaste(el: HTMLElement, text: string, asParagraphs = false): boolean {
-  const data = new DataTransfer();
+  const doc = el.ownerDocument;
   // Paragraphs only: BlockNote reads text/plain beside HTML as Markdown when it looks like it.
-  if (asParagraphs) data.setData('text/html', paragraphsHtml(el.ownerDocument, text));
-  else data.setData('text/plain', text);
-  return !el.dispatchEvent(
-    new ClipboardEvent('paste', {
-      clipboardData: data,
-      bubbles: true,
-      cancelable: true,
-      composed: true,
-    }),
-  );
+  const event = asParagraphs
+    ? pasteEvent(doc, 'text/html', paragraphsHtml(doc, text))
+    : pasteEvent(doc, 'text/plain', text);
+  return !el.dispatchEvent(event);
 }
 
 /**
@@ -133,12 +128,10 @@ function dispatchBeforeInputPaste(el: HTMLElement, text: string): boolean {
   const selection = selectionIn(el);
   if (!selection || selection.rangeCount === 0) return false;
   const range = selection.getRangeAt(0);
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
   return !el.dispatchEvent(
     new InputEvent('beforeinput', {
       inputType: 'insertFromPaste',
-      dataTransfer: data,
+      dataTransfer: pageReadableData(el.ownerDocument, 'text/plain', text),
       targetRanges: [new StaticRange(range)],
       bubbles: true,
       cancelable: true,
@@ -147,12 +140,33 @@ function dispatchBeforeInputPaste(el: HTMLElement, text: string): boolean {
   );
 }
 
+/**
+ * `execCommand('insertText')` at the selection, as typed text. With `linesAsParagraphs` (Firefox,
+ * editors whose profile says its insertText drops their line breaks), line by line with
+ * `insertParagraph` between the lines, which those editors take as a paragraph split.
+ */
+function insertTyped(doc: Document, text: string, linesAsParagraphs: boolean): void {
+  if (!linesAsParagraphs || !text.includes('\n')) {
+    doc.execCommand('insertText', false, text);
+    return;
+  }
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) doc.execCommand('insertParagraph');
+    if (line) doc.execCommand('insertText', false, line);
+  });
+}
+
 /** One insertion at the current selection with `technique`; true when the page took it. */
-function insertWith(el: HTMLElement, technique: Technique, text: string): boolean {
+function insertWith(
+  el: HTMLElement,
+  profile: EditorProfile,
+  technique: Technique,
+  text: string,
+): boolean {
   if (technique === 'beforeinput-paste') return dispatchBeforeInputPaste(el, text);
   if (technique === 'paste') return dispatchPlainPaste(el, text);
   if (technique === 'paste-paragraphs') return dispatchPlainPaste(el, text, true);
-  el.ownerDocument.execCommand('insertText', false, text);
+  insertTyped(el.ownerDocument, text, import.meta.env.FIREFOX && profile.firefoxTypesLines);
   return false;
 }
 
@@ -184,7 +198,9 @@ async function replaceInRichEditor(
     if (profile.selectionDelayMs && technique === 'paste') {
       await new Promise((resolve) => setTimeout(resolve, profile.selectionDelayMs));
     }
-    if (insertWith(el, technique, text)) await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+    if (insertWith(el, profile, technique, text)) {
+      await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+    }
     // Some editors (TinyMCE) apply a paste a task later, without preventDefault at dispatch time.
     await nextTask();
     if (landed()) return result(true);
@@ -211,6 +227,7 @@ function caretOffset(el: HTMLElement): number | null {
  */
 async function appendInRichEditor(
   el: HTMLElement,
+  profile: EditorProfile,
   technique: Technique,
   region: FieldRegion,
   text: string,
@@ -225,7 +242,9 @@ async function appendInRichEditor(
   ) {
     return unchanged;
   }
-  if (insertWith(el, technique, text)) await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+  if (insertWith(el, profile, technique, text)) {
+    await textChange(el, before, HANDLED_PASTE_WAIT_MS);
+  }
   const expected = expectedAfter(before, region, whole);
   const landed = () => stripWhitespace(readRich(el)) === expected;
   // TinyMCE applies a paste a task later, without preventDefault at dispatch time.
@@ -302,7 +321,7 @@ export function richEditorAdapter(el: HTMLElement): FieldAdapter {
     undoGroupMs: profile.undoGroupMs,
     stream: technique
       ? {
-          append: (region, text) => appendInRichEditor(el, technique, region, text),
+          append: (region, text) => appendInRichEditor(el, profile, technique, region, text),
           groupsUndo: profile.streamSteps === 'one',
           undo: (steps, isBack) => undoInRichEditor(el, steps, isBack),
         }

@@ -11,23 +11,21 @@ import { startStaticServer, type StaticServer } from '../fixtures/pages/static-s
 import { terminateBackground } from './support/background-page';
 import { evaluateInChrome, pressOptimizeShortcut } from './support/chrome-keys';
 import {
+  DRAFT_KEY,
+  enterAndSave,
+  providerEntries,
+  REFINEMENT_KEY,
+  waitForSettingsLoaded,
+} from './support/configure';
+import {
   launchFirefox,
   openExtensionPage,
   sleep,
   waitFor,
   type FirefoxWithExtension,
 } from './support/launch-firefox';
-import {
-  bodyText,
-  byButton,
-  byLabel,
-  fillByLabel,
-  reloadAndWait,
-  valueByLabel,
-} from './support/page-helpers';
+import { bodyText, byButton, byLabel, reloadAndWait, valueByLabel } from './support/page-helpers';
 
-const DRAFT_KEY = 'gsk_firefox_test_draft_k1d2';
-const REFINEMENT_KEY = 'sk-firefox-test-refinement-r9x7';
 const DRAFT = 'Draft: write a haiku about autumn leaves in a quiet park.';
 const REFINED =
   'Refined: you are a poet; write a 5-7-5 haiku about autumn leaves drifting in a quiet park at dusk.';
@@ -101,25 +99,8 @@ void describe('Prompt Relay in Firefox ESR', () => {
 
   void it('the options page saves providers entered by label; after a reload they are still shown', async () => {
     const options = await openExtensionPage(firefox.browser, 'options.html');
-    await waitFor(
-      'the settings to load',
-      async () => !(await bodyText(options)).includes('Loading settings'),
-    );
-    const entries: [string, string][] = [
-      ['Draft base URL', `${draftMock.url}/openai/v1`],
-      ['Draft model', 'llama-3.1-8b-instant'],
-      ['Draft API key', DRAFT_KEY],
-      ['Refinement base URL', `${refinementMock.url}/v1`],
-      ['Refinement model', 'gpt-4o-mini'],
-      ['Refinement API key', REFINEMENT_KEY],
-    ];
-    for (const [label, value] of entries) await fillByLabel(options, label, value);
-    await (await byButton(options, 'Save')).click();
-    await waitFor('"Saved"', async () => {
-      const text = await bodyText(options);
-      if (/couldn.t|error|failed/i.test(text) && !text.includes('Saved')) throw new Error(text);
-      return /\bSaved\b/.test(text);
-    });
+    await waitForSettingsLoaded(options);
+    await enterAndSave(options, providerEntries(draftMock, refinementMock));
 
     await reloadAndWait(options);
     await waitFor(
