@@ -120,8 +120,17 @@ function trigger(mode: Mode, source: RequestSource, selectionText?: string): voi
     void optimize(lookup.target, '', lookup.target.element, mode, source);
     return;
   }
-  // Selected text outside any field: optimize it and show the result to copy.
-  const selection = selectionText ?? document.getSelection()?.toString() ?? '';
+  // Selected text outside any field: optimize it and show the result to copy. The context menu
+  // brings the browser's copy of the selection, which Firefox cuts at 16,384 characters (measured
+  // in ESR 153: a 21,473-character selection arrived as its first 16,384, and was sent cut
+  // mid-word instead of refused as too long). When this frame's own selection is that copy and
+  // more than whitespace after it, it is what the user selected.
+  const own = document.getSelection()?.toString() ?? '';
+  const cut =
+    selectionText &&
+    own.startsWith(selectionText) &&
+    own.trim().length > selectionText.trim().length;
+  const selection = cut || !selectionText ? own : selectionText;
   if (lookup.refusal === 'not-editable' && selection.trim()) {
     const anchor = document.getSelection()?.anchorNode?.parentElement ?? null;
     void optimize(null, selection, anchor, mode, source);
