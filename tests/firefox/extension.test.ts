@@ -9,6 +9,7 @@ import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
 import { startStaticServer, type StaticServer } from '../fixtures/pages/static-server';
 import { terminateBackground } from './support/background-page';
+import { panelSnapshot, panelStatus } from './support/overlay';
 import { evaluateInChrome, pressOptimizeShortcut } from './support/chrome-keys';
 import {
   DRAFT_KEY,
@@ -270,7 +271,12 @@ void describe('Prompt Relay in Firefox ESR', () => {
     await waitFor('the refinement request', () => chatRequests(refinementMock).length === 1);
     // What about:debugging's "Terminate background script" and the idle timer both call.
     assert.equal(await terminateBackground(firefox), 'stopped');
-    await sleep(1500);
+    await waitFor('the panel to say the refinement was interrupted', async () =>
+      (await panelStatus(firefox.browser, page.url())).includes(
+        'The refinement was interrupted — the draft is kept. Retry to refine again.',
+      ),
+    );
+    assert.ok((await panelSnapshot(firefox.browser, page.url()))?.buttons.includes('Retry'));
     assert.equal(await textareaValue(page), DRAFT, 'the draft is kept');
 
     // The next press wakes the event page up and optimizes what is in the field now.
