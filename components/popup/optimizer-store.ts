@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import { startOptimization, type OptimizationHandle } from '../../lib/messaging/optimize-client';
 import type { OptimizeRequest } from '../../lib/messaging/protocol';
+import { sendRuntimeMessage } from '../../lib/messaging/runtime-messages';
+import type { UserAction, Vote } from '../../lib/insights/history-entry';
+import type { FeedbackStage } from '../../lib/optimization/feedback-view';
 import {
   IDLE,
   reduceOptimization,
@@ -19,6 +22,8 @@ export interface OptimizerData {
   /** What the result box shows: the best result so far, or the user's edit of it. */
   optimizedPrompt: string;
   userEdited: boolean;
+  /** The user's thumbs on this request's draft and refinement. */
+  votes: Record<FeedbackStage, Vote | null>;
 }
 
 export interface OptimizerState extends OptimizerData {
@@ -28,6 +33,12 @@ export interface OptimizerState extends OptimizerData {
   dismissRefined(): void;
   cancel(): void;
   restoreOriginal(): void;
+  /** The result was copied / inserted into the page (the history records it). */
+  noteCopied(): void;
+  noteInserted(): void;
+  vote(stage: FeedbackStage, vote: Vote): void;
+  /** The popup is closing: what was done with the result is final. */
+  finalize(): void;
 }
 
 /** The state before any request. */
@@ -36,6 +47,7 @@ export const IDLE_STATE: OptimizerData = {
   originalPrompt: '',
   optimizedPrompt: '',
   userEdited: false,
+  votes: { draft: null, refinement: null },
 };
 
 /**
@@ -55,11 +67,31 @@ export function popupAfter(data: OptimizerData, action: OptimizationAction): Opt
 
 let handle: OptimizationHandle | null = null;
 
+/** The request the history entry is about, and what was reported of it so far. */
+let recorded: { id: string; action: UserAction; final: boolean } | null = null;
+
+function send(message: Parameters<typeof sendRuntimeMessage>[1]): void {
+  void sendRuntimeMessage((m) => browser.runtime.sendMessage(m), message);
+}
+
+function report(action: UserAction, final = false): void {
+  if (!recorded || recorded.final) return;
+  // The last thing done with the result stands (copied after an edit is "copied").
+  recorded.action = action;
+  recorded.final = final;
+  send({ type: 'history-action', id: recorded.id, action, final });
+}
+
+function finalizeRecorded(): void {
+  if (recorded && !recorded.final) report(recorded.action, true);
+}
+
 export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
   ...IDLE_STATE,
 
   optimize(request) {
     handle?.cancel();
+    finalizeRecorded();
     set({ ...popupAfter(IDLE_STATE, { type: 'start' }), originalPrompt: request.prompt });
     const current = startOptimization(
       request,
@@ -71,19 +103,42 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
       'popup',
     );
     handle = current;
+    recorded = { id: current.requestId, action: 'pending', final: false };
   },
 
   editResult(text) {
+    if (!get().userEdited) report('edited');
     set({ optimizedPrompt: text, userEdited: true });
   },
 
   applyRefined() {
     if (get().run.phase !== 'offer') return;
+    report('applied');
     set((state) => popupAfter({ ...state, userEdited: false }, { type: 'apply' }));
   },
 
   dismissRefined() {
+    report('dismissed');
     set((state) => ({ run: reduceOptimization(state.run, { type: 'dismiss' }) }));
+  },
+
+  noteCopied() {
+    report('copied');
+  },
+
+  noteInserted() {
+    report('inserted');
+  },
+
+  vote(stage, vote) {
+    if (!recorded) return;
+    const next = get().votes[stage] === vote ? null : vote;
+    set((state) => ({ votes: { ...state.votes, [stage]: next } }));
+    send({ type: 'history-feedback', id: recorded.id, stage, vote: next });
+  },
+
+  finalize() {
+    finalizeRecorded();
   },
 
   cancel() {
@@ -93,6 +148,7 @@ export const useOptimizerStore = create<OptimizerState>()((set, get) => ({
   },
 
   restoreOriginal() {
+    report('restored');
     handle?.cancel();
     handle = null;
     const { originalPrompt, run } = get();

@@ -11,6 +11,8 @@ import { useOptimizerStore } from './optimizer-store';
 import { QualityDetails } from './quality-details';
 import { RefinementProgressView } from './refinement-progress-view';
 import { ResultActions } from './result-actions';
+import { ResultFeedback } from './result-feedback';
+import { feedbackView } from '../../lib/optimization/feedback-view';
 import { StatusBanner } from './status-banner';
 
 interface Props {
@@ -126,7 +128,12 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
             }
             onCancel={state.cancel}
             onRestore={state.restoreOriginal}
+            onCopied={state.noteCopied}
             extra={resultExtra?.(state.optimizedPrompt)}
+          />
+          <ResultFeedback
+            feedback={feedbackView(state.run, isRunning(state.run.phase), state.votes)}
+            onVote={state.vote}
           />
           {state.run.metadata?.quality.refined && (
             <QualityDetails quality={state.run.metadata.quality} />

@@ -7,13 +7,23 @@ interface Props {
   canRestore: boolean;
   onCancel: () => void;
   onRestore: () => void;
+  onCopied?: () => void;
   extra?: ReactNode;
 }
 
-export function ResultActions({ text, canCancel, canRestore, onCancel, onRestore, extra }: Props) {
+export function ResultActions({
+  text,
+  canCancel,
+  canRestore,
+  onCancel,
+  onRestore,
+  onCopied,
+  extra,
+}: Props) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard.writeText(text);
+    onCopied?.();
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };

@@ -6,6 +6,7 @@ import type { OverlayState } from './overlay-view';
 import type { Mode } from '../prompts/modes';
 import type { HeldBack } from './write-policy';
 import type { Vote } from '../insights/history-entry';
+import { feedbackView } from '../optimization/feedback-view';
 
 /** Why a result was not written into the field, in the user's terms. */
 export const HELD_BACK_WORDS: Record<HeldBack, string> = {
@@ -34,19 +35,6 @@ export interface FieldViewInput {
   busyNotice: string | null;
   /** The user's thumbs on this request's draft and refinement. */
   votes?: Record<'draft' | 'refinement', Vote | null>;
-}
-
-/** Thumbs for each result the request produced, once it has ended; null: none to rate. */
-export function feedbackView(
-  state: OptimizationState,
-  running: boolean,
-  votes: Record<'draft' | 'refinement', Vote | null> | undefined,
-): OverlayState['feedback'] {
-  if (running || !votes || state.phase === 'failed') return null;
-  const feedback: NonNullable<OverlayState['feedback']> = {};
-  if (state.draft !== null) feedback.draft = votes.draft;
-  if (state.refined !== null) feedback.refinement = votes.refinement;
-  return Object.keys(feedback).length > 0 ? feedback : null;
 }
 
 /** The refinement streaming behind the draft, as the panel shows it; null when none is. */

@@ -16,6 +16,7 @@ import { fieldPanelView } from './field-panel-view';
 import { FieldWriter } from './field-writer';
 import { finalAction } from '../insights/final-action';
 import type { UserAction, Vote } from '../insights/history-entry';
+import type { FeedbackStage } from '../optimization/feedback-view';
 
 export interface SessionDeps {
   /** Starts a request; the first one is started by the always-on script before this loads. */
@@ -30,7 +31,6 @@ export interface SessionDeps {
   vote?(id: string, stage: FeedbackStage, vote: Vote | null): void;
 }
 
-export type FeedbackStage = 'draft' | 'refinement';
 
 /**
  * One optimization in one field: the draft goes in as soon as it is useful, the refinement

@@ -6,6 +6,7 @@ import { OVERLAY_CSS } from './overlay-styles';
 import { panelPosition } from './panel-position';
 import { wordDiff } from './word-diff';
 import type { Vote } from '../insights/history-entry';
+import type { FeedbackView } from '../optimization/feedback-view';
 
 export interface OverlayState {
   message: string;
@@ -36,7 +37,7 @@ export interface OverlayState {
    * Thumbs for the results there are: a stage's key is present when it has a result to rate
    * (its value the user's vote so far). Absent or null: none shown.
    */
-  feedback?: { draft?: Vote | null; refinement?: Vote | null } | null;
+  feedback?: FeedbackView;
 }
 
 export interface OverlayActions {
