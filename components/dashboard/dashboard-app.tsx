@@ -123,7 +123,7 @@ function Figures({ period, onPeriod }: { period: Period; onPeriod: (p: Period) =
       {off}
       <PeriodPicker period={period} onChange={onPeriod} />
       {insights && insights.requests > 0 ? (
-        <div className="sections" aria-live="off">
+        <div className="sections">
           <Overview insights={insights} periodWords={period.words} />
           <TimingSections insights={insights} periodWords={period.words} />
           <VolumeSections insights={insights} periodWords={period.words} />

@@ -203,7 +203,8 @@ export function ReliabilitySection({ insights }: Props) {
       <h2 id="reliability-heading">Reliability</h2>
       <p className="group-note">
         Cache hits among requests that were not cancelled. Fallbacks (the draft failed and the
-        refinement answered alone) and errors among requests that reached a provider.
+        refinement answered alone) and errors (the request failed, or its refinement did and the
+        draft stayed) among requests that reached a provider.
       </p>
       <ChartSection
         title="Fallback, error and cache hit rates"
