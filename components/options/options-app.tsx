@@ -90,6 +90,11 @@ export function OptionsApp() {
           <h1>Prompt Relay settings</h1>
         </div>
         <SettingsSummary />
+        <nav aria-label="Other pages" className="page-links">
+          <a href="/dashboard.html" target="_blank" rel="noopener">
+            Dashboard
+          </a>
+        </nav>
       </header>
       <main>
         {phase === 'loading' && (

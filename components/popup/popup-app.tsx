@@ -140,6 +140,12 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
           )}
         </section>
       )}
+      <footer className="popup-footer">
+        {/* A new tab: the popup closes as soon as it loses focus. */}
+        <a href="/dashboard.html" target="_blank" rel="noopener">
+          Dashboard
+        </a>
+      </footer>
     </main>
   );
 }
