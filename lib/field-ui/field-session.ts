@@ -31,7 +31,6 @@ export interface SessionDeps {
   vote?(id: string, stage: FeedbackStage, vote: Vote | null): void;
 }
 
-
 /**
  * One optimization in one field: the draft goes in as soon as it is useful, the refinement
  * replaces it only while the field still holds exactly what was written, and the original is
