@@ -3,6 +3,7 @@ import { STAGES } from '../../lib/settings/validate-settings';
 import { GeneralSection } from './general-section';
 import { fetchKeyStatus } from './key-requests';
 import { DEFAULT_VALUES, useOptionsStore } from './options-store';
+import { PricesSection } from './prices-section';
 import { SaveBar } from './save-bar';
 import { SettingsSummary } from './settings-summary';
 import { loadSettings, watchSettings } from './settings-io';
@@ -49,6 +50,15 @@ function useSettingsFromStorage(): void {
   }, []);
 }
 
+/** Opened at `#prices` (or another section's id): that section once the form is there. */
+function useScrollToHash(ready: boolean): void {
+  useEffect(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (!ready || !id) return;
+    document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  }, [ready]);
+}
+
 function LoadNotice() {
   const notice = useOptionsStore((state) => state.loadNotice);
   if (!notice) return null;
@@ -72,6 +82,7 @@ function SettingsForm() {
         <StageSection key={stage} stage={stage} />
       ))}
       <GeneralSection />
+      <PricesSection />
       <SaveBar />
     </form>
   );
@@ -80,6 +91,7 @@ function SettingsForm() {
 export function OptionsApp() {
   const phase = useOptionsStore((state) => state.phase);
   useSettingsFromStorage();
+  useScrollToHash(phase === 'ready');
   return (
     <div className="page">
       <header className="page-header">

@@ -8,7 +8,12 @@ import {
   formFromValues,
   lengthFieldId,
   NO_CONTEXT_SITES_FIELD_ID,
+  PRICE_FIELD_PREFIX,
+  PRICES_FIELD_ID,
+  priceFieldId,
   stageFieldId,
+  type PriceField,
+  type PriceForm,
   type SettingsErrors,
   type SettingsForm,
   type SettingsValues,
@@ -68,6 +73,10 @@ interface OptionsState {
   choosePreset: (stage: StageName, preset: ProviderPresetId) => void;
   setGeneral: (patch: GeneralPatch) => void;
   setLength: (mode: Mode, bound: 'min' | 'max', value: string) => void;
+  /** Adds a row of the user's prices, empty or for a given endpoint and model. */
+  addPrice: (prefill?: Partial<PriceForm>) => void;
+  removePrice: (index: number) => void;
+  setPrice: (index: number, field: PriceField, value: string) => void;
   saveStarted: () => void;
   saveRejected: (errors: SettingsErrors, text: string) => void;
   saveSucceeded: (values: SettingsValues, notes: string[]) => void;
@@ -99,6 +108,7 @@ export const DEFAULT_VALUES: SettingsValues = {
   draftLengths: DEFAULT_DRAFT_LENGTH,
   sendPageContext: true,
   noContextSites: [],
+  priceOverrides: [],
 };
 
 const INITIAL_FORM: SettingsForm = formFromValues(DEFAULT_VALUES);
@@ -107,6 +117,12 @@ const IDLE: TestState = { status: 'idle' };
 
 export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Rows shift when one is added or removed: their errors no longer point at the right inputs. */
+function withoutPriceErrors(errors: SettingsErrors): SettingsErrors {
+  const ids = Object.keys(errors).filter((id) => id.startsWith(PRICE_FIELD_PREFIX));
+  return without(errors, [...ids, PRICES_FIELD_ID]);
 }
 
 function without(errors: SettingsErrors, ids: string[]): SettingsErrors {
@@ -198,6 +214,42 @@ export const useOptionsStore = create<OptionsState>()((set) => ({
       },
       // The pair is checked together, so fixing one bound may fix the other's message.
       errors: without(state.errors, [lengthFieldId(mode, 'min'), lengthFieldId(mode, 'max')]),
+    })),
+
+  addPrice: (prefill) =>
+    set((state) => ({
+      form: {
+        ...state.form,
+        priceOverrides: [
+          ...state.form.priceOverrides,
+          { origin: '', model: '', inputPerMTok: '', outputPerMTok: '', ...prefill },
+        ],
+      },
+      errors: withoutPriceErrors(state.errors),
+    })),
+
+  removePrice: (index) =>
+    set((state) => ({
+      form: {
+        ...state.form,
+        priceOverrides: state.form.priceOverrides.filter((_, i) => i !== index),
+      },
+      errors: withoutPriceErrors(state.errors),
+    })),
+
+  setPrice: (index, field, value) =>
+    set((state) => ({
+      form: {
+        ...state.form,
+        priceOverrides: state.form.priceOverrides.map((row, i) =>
+          i === index ? { ...row, [field]: value } : row,
+        ),
+      },
+      // A repeated address and model is reported on the model: either edit may answer it.
+      errors: without(state.errors, [
+        priceFieldId(index, field),
+        ...(field === 'origin' ? [priceFieldId(index, 'model')] : []),
+      ]),
     })),
 
   saveStarted: () => set({ saving: true, notice: null, saveNotes: [] }),

@@ -25,6 +25,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
       sendPageContext: values.sendPageContext,
       warmConnection: values.warmConnection,
       noContextSites: values.noContextSites,
+      priceOverrides: values.priceOverrides,
     },
     notice: resetNotice(reset),
   };

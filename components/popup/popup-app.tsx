@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { useEffect, useId, useState } from 'react';
 import { MODES, MODE_LABELS, isMode, type Mode } from '../../lib/prompts/modes';
 import { isRunning } from '../../lib/optimization/optimization-state';
-import { optimizationWords } from '../../lib/optimization/optimization-words';
+import { costWords, optimizationWords } from '../../lib/optimization/optimization-words';
 import { defaultMode } from '../../lib/settings/settings-items';
 import { sendRuntimeMessage } from '../../lib/messaging/runtime-messages';
 import { browser } from 'wxt/browser';
+import { CostLine } from './cost-line';
 import { openSettings } from './open-settings';
 import { useOptimizerStore } from './optimizer-store';
 import { QualityDetails } from './quality-details';
@@ -109,6 +110,7 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
       </form>
 
       <StatusBanner words={words} onApply={state.applyRefined} onDismiss={state.dismissRefined} />
+      <CostLine words={costWords(state.run)} />
 
       {hasResult && (
         <section className="result">

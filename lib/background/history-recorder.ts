@@ -15,6 +15,7 @@ import type {
   Vote,
 } from '../insights/history-entry';
 import type { Retention } from '../insights/history-store';
+import { costUsdOf } from '../insights/prices';
 import type { OptimizeRequest, ServerEvent } from '../messaging/protocol';
 
 export interface RecorderStore {
@@ -178,7 +179,7 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
               totalMs: metadata?.totalMs ?? totalMs,
             },
             usage: metadata?.usage ?? { draft: null, refinement: null },
-            costUsd: event.fromCache ? 0 : (metadata?.estimatedCostUsd ?? null),
+            costUsd: costUsdOf(metadata?.cost, event.fromCache),
             quality: result?.score ?? null,
             feedback: record.feedback,
           };

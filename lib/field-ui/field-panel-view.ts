@@ -1,5 +1,9 @@
 import type { FieldTarget } from '../field-adapters/field-adapter';
-import { optimizationWords, refinementProgressWords } from '../optimization/optimization-words';
+import {
+  costWords,
+  optimizationWords,
+  refinementProgressWords,
+} from '../optimization/optimization-words';
 import { refinementProgress } from '../optimization/refinement-progress';
 import type { OptimizationState } from '../optimization/optimization-state';
 import type { OverlayState } from './overlay-view';
@@ -91,6 +95,7 @@ export function fieldPanelView({
     checklist: null,
     refinement: null,
     feedback: feedbackView(state, running, votes),
+    cost: costWords(state),
   };
   const busyWords = (words: string) => (busyNotice ? busyNotice : words);
   // Words about this field (a clipboard fallback, a put-back) say more than the status.

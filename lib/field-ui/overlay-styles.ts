@@ -18,6 +18,8 @@ export const OVERLAY_CSS = `
 .status { margin: 6px 0; }
 .status.success { color: var(--ok); }
 .status.error { color: var(--err); }
+.cost { margin: -2px 0 6px; font-size: 12px; color: var(--muted); }
+.cost-amount { font-weight: 600; font-variant-numeric: tabular-nums; }
 .spinner { display: inline-block; width: 9px; height: 9px; margin-right: 6px; border: 2px solid currentColor;
   border-right-color: transparent; border-radius: 50%; animation: spin .8s linear infinite; vertical-align: -1px; }
 @keyframes spin { to { transform: rotate(360deg); } }

@@ -1,4 +1,4 @@
-import { REFINEMENT_PREVIEW_LABEL } from '../optimization/optimization-words';
+import { REFINEMENT_PREVIEW_LABEL, type CostWords } from '../optimization/optimization-words';
 import { shouldAnnounce, type Announcement } from '../optimization/refinement-progress';
 import { isMode, MODES, MODE_LABELS, type Mode } from '../prompts/modes';
 import type { QualityScore } from '../quality/quality-score';
@@ -38,6 +38,8 @@ export interface OverlayState {
    * (its value the user's vote so far). Absent or null: none shown.
    */
   feedback?: FeedbackView;
+  /** What the finished request cost, under the status line. Absent or null: nothing shown. */
+  cost?: CostWords | null;
 }
 
 export interface OverlayActions {
@@ -79,6 +81,7 @@ export class OverlayView {
   private readonly shadow: ShadowRoot;
   private readonly panel = el('div', 'panel');
   private readonly status = el('div', 'status');
+  private readonly cost = el('div', 'cost');
   private readonly preview = el('div', 'preview');
   private readonly diff = el('div', 'diff');
   private readonly progress = el('div', 'progress');
@@ -179,6 +182,7 @@ export class OverlayView {
     this.panel.append(
       head,
       this.status,
+      this.cost,
       this.announcer,
       this.preview,
       this.progress,
@@ -255,6 +259,8 @@ export class OverlayView {
     if (state.busy) this.status.append(el('span', 'spinner'));
     this.status.append(state.message);
 
+    this.renderCost(state.cost ?? null);
+
     this.preview.hidden = state.preview === null || state.offer !== null;
     this.preview.textContent = state.preview ?? '';
 
@@ -309,6 +315,20 @@ export class OverlayView {
         );
       }
     }
+  }
+
+  /**
+   * "≈ $0.0004", "Cached · $0" or "Cost — · price unknown"; the sentence behind it is the tooltip
+   * and is read by screen readers.
+   */
+  private renderCost(cost: CostWords | null): void {
+    this.cost.hidden = cost === null;
+    this.cost.replaceChildren();
+    if (cost === null) return;
+    this.cost.title = cost.detail;
+    this.cost.append(el('span', 'cost-amount', cost.text));
+    if (cost.reason) this.cost.append(` · ${cost.reason}`);
+    this.cost.append(el('span', 'sr-only', ` ${cost.detail}`));
   }
 
   /**

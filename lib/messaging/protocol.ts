@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../errors/error-codes';
+import type { RequestCost } from '../insights/prices';
 import type { Mode } from '../prompts/modes';
 import type { QualityReport } from '../quality/quality-score';
 
@@ -50,8 +51,11 @@ export interface ResultMetadata {
   usedTwoStage: boolean;
   models: { draft: string | null; refinement: string | null };
   usage: { draft: TokenUsage | null; refinement: TokenUsage | null };
-  /** Estimated from public list prices; null when the model's price is unknown. */
-  estimatedCostUsd: number | null;
+  /**
+   * Estimated from the price of each stage's endpoint and model (lib/insights/prices.ts); says
+   * why when it is unknown, and `cached` for a result served from the cache.
+   */
+  cost: RequestCost;
   quality: QualityReport;
 }
 

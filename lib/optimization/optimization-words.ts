@@ -1,4 +1,8 @@
+import type { ErrorCode } from '../errors/error-codes';
 import { needsSettings } from '../errors/error-words';
+import { formatEstimate, formatMonth } from '../insights/cost-format';
+import type { RequestCost } from '../insights/prices';
+import { hostOfOrigin } from '../settings/base-url-rules';
 import type { OptimizationState } from './optimization-state';
 import type { RefinementProgress } from './refinement-progress';
 
@@ -103,3 +107,104 @@ export function refinementProgressWords(progress: RefinementProgress): string {
 
 /** The label of the refinement's preview while it streams (it is not the result yet). */
 export const REFINEMENT_PREVIEW_LABEL = 'Refinement so far';
+
+/** What a finished request cost, beside its result: the same words in the popup and the page. */
+export interface CostWords {
+  /** `≈ $0.0004`, `Cached · $0` or `Cost —`. */
+  text: string;
+  /** Why the cost is unknown, said beside `Cost —`; null when it is known. */
+  reason: string | null;
+  /** One sentence for screen readers and the tooltip: where the figure comes from, or what to do. */
+  detail: string;
+  /** No price is known for an endpoint: the user can add one in the settings. */
+  needsPrice: boolean;
+}
+
+/** Failures that stop a request before any provider is asked: they cost nothing to mention. */
+const NOTHING_SENT: ReadonlySet<ErrorCode> = new Set([
+  'no-keys',
+  'tab-budget',
+  'empty-prompt',
+  'too-long',
+  'insecure-url',
+]);
+
+const UNKNOWN = 'Cost —';
+const NO_USAGE = 'no usage reported';
+
+function pricedDetail(cost: Extract<RequestCost, { kind: 'priced' }>): string {
+  const list = `the providers’ list prices${cost.asOf ? ` (${formatMonth(cost.asOf)})` : ''}`;
+  const from =
+    cost.basis === 'yours'
+      ? 'your prices in the settings'
+      : cost.basis === 'both'
+        ? `${list} and your prices in the settings`
+        : list;
+  return `Estimated cost of this request, from the tokens the provider reported and ${from}.`;
+}
+
+function knownCostWords(cost: RequestCost): CostWords {
+  switch (cost.kind) {
+    case 'priced':
+      return {
+        text: formatEstimate(cost.usd),
+        reason: null,
+        detail: pricedDetail(cost),
+        needsPrice: false,
+      };
+    case 'cached':
+      return {
+        text: 'Cached · $0',
+        reason: null,
+        detail: 'Served from the cache: nothing was sent to a provider, so it cost nothing.',
+        needsPrice: false,
+      };
+    case 'no-usage':
+      return {
+        text: UNKNOWN,
+        reason: NO_USAGE,
+        detail: 'The provider did not report how many tokens it used, so the cost is unknown.',
+        needsPrice: false,
+      };
+    case 'no-price': {
+      const what = cost.unpriced
+        .map(({ model, origin }) => `${model} at ${hostOfOrigin(origin)}`)
+        .join(' or ');
+      return {
+        text: UNKNOWN,
+        reason: 'price unknown',
+        detail: `Price unknown for ${what}. Add it under Prices in the settings to see the cost.`,
+        needsPrice: true,
+      };
+    }
+  }
+}
+
+/**
+ * Pure: the cost line of a request that is over; null while it runs, and after a failure that
+ * sent nothing. Never a made-up number: no usage or no price reads `Cost —` with the reason.
+ */
+export function costWords(state: OptimizationState): CostWords | null {
+  switch (state.phase) {
+    case 'idle':
+    case 'drafting':
+    case 'refining':
+    case 'single-stage':
+      return null;
+    case 'offer':
+      // Offered as soon as the refinement arrives; its `end` (with the cost) follows.
+      if (state.metadata === null) return null;
+      break;
+    case 'failed':
+      if (state.error && NOTHING_SENT.has(state.error.code)) return null;
+  }
+  if (state.fromCache) return knownCostWords({ kind: 'cached' });
+  if (state.metadata) return knownCostWords(state.metadata.cost);
+  const detail =
+    state.phase === 'cancelled'
+      ? 'The request was cancelled before the provider reported its token usage, so the cost is unknown.'
+      : state.phase === 'failed'
+        ? 'The request failed before the provider reported its token usage, so the cost is unknown.'
+        : 'No token usage was reported, so the cost is unknown.';
+  return { text: UNKNOWN, reason: NO_USAGE, detail, needsPrice: false };
+}

@@ -2,6 +2,7 @@ import { isPresetId, PROVIDER_PRESETS, type ProviderPresetId } from './provider-
 import { DEFAULT_DRAFT_LENGTH, isMode, MODES, type Mode, type WordRange } from '../prompts/modes';
 import { checkBaseUrl } from './base-url-rules';
 import { parseSiteList } from './site-hosts';
+import { normalizePriceOverrides, type PriceOverride } from '../insights/prices';
 
 /**
  * One normalizer for every stored setting, used by the background (before a request) and the
@@ -43,6 +44,8 @@ export interface StoredSettings {
   noContextSites: string[];
   /** Open the draft provider's connection when an optimization is likely (no prompt, no key). */
   warmConnection: boolean;
+  /** The user's prices per endpoint and model (lib/insights/prices.ts). */
+  priceOverrides: PriceOverride[];
 }
 
 /** What storage returned, untyped: `undefined` means never saved (the default, not a problem). */
@@ -63,6 +66,7 @@ export interface RawSettings {
   sendPageContext?: unknown;
   noContextSites?: unknown;
   warmConnection?: unknown;
+  priceOverrides?: unknown;
 }
 
 export interface ResetSetting {
@@ -70,11 +74,13 @@ export interface ResetSetting {
   label: string;
   /**
    * `insecure-url`: an http:// base URL to a host other than this computer. `dropped-entries`:
-   * a list kept its valid entries and lost those in `dropped`.
+   * a list kept its valid entries and lost those in `dropped`. `dropped-prices`: the user's
+   * prices kept their valid entries and lost `droppedCount` others.
    */
-  reason: 'invalid' | 'insecure-url' | 'dropped-entries';
+  reason: 'invalid' | 'insecure-url' | 'dropped-entries' | 'dropped-prices';
   stage?: StageName;
   dropped?: string[];
+  droppedCount?: number;
 }
 
 export interface NormalizedSettings {
@@ -187,6 +193,17 @@ function normalizeSites(value: unknown, reset: ResetSetting[]): string[] {
   return hosts;
 }
 
+export const PRICES_LABEL = 'Prices';
+
+function normalizePrices(value: unknown, reset: ResetSetting[]): PriceOverride[] {
+  const { overrides, dropped, invalid } = normalizePriceOverrides(value);
+  if (invalid) reset.push({ label: PRICES_LABEL, reason: 'invalid' });
+  else if (dropped > 0) {
+    reset.push({ label: PRICES_LABEL, reason: 'dropped-prices', droppedCount: dropped });
+  }
+  return overrides;
+}
+
 export function normalizeSettings(raw: RawSettings): NormalizedSettings {
   const reset: ResetSetting[] = [];
   const draft = normalizeStage('draft', raw.draft, reset);
@@ -212,6 +229,7 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
     'Warm up the connection',
     reset,
   );
+  const priceOverrides = normalizePrices(raw.priceOverrides, reset);
   return {
     values: {
       draft,
@@ -223,6 +241,7 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
       sendPageContext,
       noContextSites,
       warmConnection,
+      priceOverrides,
     },
     reset,
   };
@@ -232,12 +251,22 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
 export function resetNotice(reset: readonly ResetSetting[]): string | null {
   if (reset.length === 0) return null;
   const parts: string[] = [];
-  const whole = reset.filter((item) => item.reason !== 'dropped-entries');
+  const isPartial = (item: ResetSetting) =>
+    item.reason === 'dropped-entries' || item.reason === 'dropped-prices';
+  const whole = reset.filter((item) => !isPartial(item));
   if (whole.length > 0) {
     const labels = [...new Set(whole.map((item) => item.label))].join(', ');
     parts.push(`Some saved settings were not valid and were reset to their defaults: ${labels}.`);
   }
   for (const item of reset) {
+    if (item.reason === 'dropped-prices') {
+      const count = item.droppedCount ?? 0;
+      parts.push(
+        `${item.label}: ${count === 1 ? 'one saved price was' : `${count} saved prices were`} ` +
+          'not valid (or repeated an endpoint’s model) and left out.',
+      );
+      continue;
+    }
     if (item.reason !== 'dropped-entries') continue;
     const entries = (item.dropped ?? []).map((entry) => `“${entry.slice(0, 80)}”`).join(', ');
     // Said apart: the valid entries were kept, so "reset to their defaults" would be untrue.
@@ -245,7 +274,7 @@ export function resetNotice(reset: readonly ResetSetting[]): string | null {
       `${item.label}: these saved entries are not host names and were left out: ${entries}.`,
     );
   }
-  const dropped = reset.length > whole.length;
+  const dropped = reset.some(isPartial);
   const closing =
     whole.length === 0
       ? 'Save to keep the list without them.'

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { PriceOverride } from '../insights/prices';
 import { PROVIDER_PRESETS, type ProviderPresetId } from './provider-presets';
 import { DEFAULT_PRESET, DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
 /**
@@ -68,6 +69,16 @@ export const warmConnection = storage.defineItem<boolean>('sync:warmConnection',
   version: 1,
 });
 
+/**
+ * The user's own prices, per endpoint origin and model, in US dollars per million tokens: for
+ * endpoints the built-in list does not price (a gateway, a local server) or prices differently
+ * for them. Checked by normalizePriceOverrides (lib/insights/prices.ts).
+ */
+export const priceOverrides = storage.defineItem<PriceOverride[]>('sync:priceOverrides', {
+  fallback: [],
+  version: 1,
+});
+
 /** The settings that are not per stage, by their one name (read, written and watched together). */
 export const preferenceItems = {
   twoStageEnabled,
@@ -77,6 +88,7 @@ export const preferenceItems = {
   sendPageContext,
   noContextSites,
   warmConnection,
+  priceOverrides,
 } as const;
 export type PreferenceName = keyof typeof preferenceItems;
 export const PREFERENCE_NAMES = Object.keys(preferenceItems) as PreferenceName[];

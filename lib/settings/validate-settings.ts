@@ -9,6 +9,15 @@ import {
 } from './normalize-settings';
 import type { DraftLengths } from './settings-items';
 import { parseSiteLines, SITE_LIST_MAX_CHARS } from './site-hosts';
+import {
+  isPriceModel,
+  parsePrice,
+  priceOrigin,
+  PRICE_MAX_PER_MTOK,
+  PRICE_OVERRIDES_MAX,
+  priceText,
+  type PriceOverride,
+} from '../insights/prices';
 import type { StageConfig, StageName } from './settings-store';
 
 export { LENGTH_MAX_WORDS, LENGTH_MIN_WORDS, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS };
@@ -24,6 +33,12 @@ export const MESSAGES = {
   mode: 'Choose a mode',
   length: `Enter a whole number of words between ${LENGTH_MIN_WORDS} and ${LENGTH_MAX_WORDS}`,
   lengthOrder: 'The maximum must not be below the minimum',
+  priceOrigin:
+    'Enter the provider’s address as in its base URL, such as https://openrouter.ai or http://localhost:11434',
+  priceModel: 'Enter the model name exactly as in the provider settings',
+  price: `Enter US dollars per million tokens, from 0 to ${PRICE_MAX_PER_MTOK.toLocaleString('en')}, such as 0.15 (0 for a free or local model)`,
+  priceRepeated: 'This model at this address already has a price above: change or remove one',
+  pricesTooMany: `Keep at most ${PRICE_OVERRIDES_MAX} prices`,
   sitesTooLong: `This list is too long to sync with your browser: remove some sites (it holds about ${SITE_LIST_MAX_CHARS.toLocaleString('en')} characters)`,
 } as const;
 
@@ -50,6 +65,16 @@ export interface StageForm {
   timeoutMs: string;
 }
 
+/** One of the user's prices as typed (numbers stay strings until validated). */
+export interface PriceForm {
+  origin: string;
+  model: string;
+  inputPerMTok: string;
+  outputPerMTok: string;
+}
+
+export type PriceField = keyof PriceForm;
+
 export interface LengthForm {
   min: string;
   max: string;
@@ -66,6 +91,7 @@ export interface SettingsForm {
   /** The textarea's text: one host per line. */
   noContextSites: string;
   warmConnection: boolean;
+  priceOverrides: PriceForm[];
 }
 
 /** Everything the storage items hold, in their own types. */
@@ -79,6 +105,7 @@ export interface SettingsValues {
   sendPageContext: boolean;
   noContextSites: string[];
   warmConnection: boolean;
+  priceOverrides: PriceOverride[];
 }
 
 export type StageField = 'preset' | 'apiKey' | 'baseUrl' | 'model' | 'timeoutMs';
@@ -98,6 +125,20 @@ export function stageFieldId(stage: StageName, field: StageField): string {
 export function lengthFieldId(mode: Mode, bound: 'min' | 'max'): string {
   return `length-${mode}-${bound}`;
 }
+
+/** `price-1-origin` … for the first row: ids count from 1, like the labels. */
+export function priceFieldId(index: number, field: PriceField): string {
+  const suffix: Record<PriceField, string> = {
+    origin: 'origin',
+    model: 'model',
+    inputPerMTok: 'input',
+    outputPerMTok: 'output',
+  };
+  return `price-${index + 1}-${suffix[field]}`;
+}
+
+export const PRICE_FIELD_PREFIX = 'price-';
+export const PRICES_FIELD_ID = 'prices-add';
 
 export const DEFAULT_MODE_FIELD_ID = 'default-mode';
 export const SEND_PAGE_CONTEXT_FIELD_ID = 'send-page-context';
@@ -140,6 +181,37 @@ function validateStage(
   return { preset: form.preset, apiKey: form.apiKey.trim(), baseUrl, model, timeoutMs };
 }
 
+/** The user's prices; a row left wholly empty is dropped, not an error. */
+function validatePrices(rows: readonly PriceForm[], errors: SettingsErrors): PriceOverride[] {
+  const prices: PriceOverride[] = [];
+  const filled = rows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) =>
+      [row.origin, row.model, row.inputPerMTok, row.outputPerMTok].some(
+        (text) => text.trim() !== '',
+      ),
+    );
+  if (filled.length > PRICE_OVERRIDES_MAX) errors[PRICES_FIELD_ID] = MESSAGES.pricesTooMany;
+  for (const { row, index } of filled) {
+    const id = (field: PriceField) => priceFieldId(index, field);
+    const origin = priceOrigin(row.origin);
+    const model = row.model.trim();
+    const input = parsePrice(row.inputPerMTok);
+    const output = parsePrice(row.outputPerMTok);
+    if (origin === null) errors[id('origin')] = MESSAGES.priceOrigin;
+    if (!isPriceModel(model)) errors[id('model')] = MESSAGES.priceModel;
+    if (input === null) errors[id('inputPerMTok')] = MESSAGES.price;
+    if (output === null) errors[id('outputPerMTok')] = MESSAGES.price;
+    if (origin === null || !isPriceModel(model) || input === null || output === null) continue;
+    if (prices.some((p) => p.origin === origin && p.model === model)) {
+      errors[id('model')] = MESSAGES.priceRepeated;
+      continue;
+    }
+    prices.push({ origin, model, inputPerMTok: input, outputPerMTok: output });
+  }
+  return prices;
+}
+
 /** Checks the whole form at once, so every problem shows on the first Save. */
 export function validateSettings(form: SettingsForm): ValidationResult {
   const errors: SettingsErrors = {};
@@ -168,6 +240,8 @@ export function validateSettings(form: SettingsForm): ValidationResult {
     errors[NO_CONTEXT_SITES_FIELD_ID] = MESSAGES.sitesTooLong;
   }
 
+  const priceOverrides = validatePrices(form.priceOverrides, errors);
+
   if (!draft || !refinement || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -181,6 +255,7 @@ export function validateSettings(form: SettingsForm): ValidationResult {
       sendPageContext: form.sendPageContext,
       noContextSites: sites.hosts,
       warmConnection: form.warmConnection,
+      priceOverrides,
     },
   };
 }
@@ -210,5 +285,11 @@ export function formFromValues(values: SettingsValues): SettingsForm {
     sendPageContext: values.sendPageContext,
     noContextSites: values.noContextSites.join('\n'),
     warmConnection: values.warmConnection,
+    priceOverrides: values.priceOverrides.map((price) => ({
+      origin: price.origin,
+      model: price.model,
+      inputPerMTok: priceText(price.inputPerMTok),
+      outputPerMTok: priceText(price.outputPerMTok),
+    })),
   };
 }

@@ -52,7 +52,7 @@ const METADATA: ResultMetadata = {
     draft: { promptTokens: 200, completionTokens: 80 },
     refinement: { promptTokens: 300, completionTokens: 120 },
   },
-  estimatedCostUsd: 0.000123,
+  cost: { kind: 'priced', usd: 0.000123, basis: 'list', asOf: '2026-06' },
   quality: {
     original: { score: 20, checklist: [] },
     draft: { score: 50, checklist: [] },

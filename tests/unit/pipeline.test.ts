@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { EndEvent } from '../../lib/messaging/protocol';
 import {
   messageText,
   startMockProvider,
@@ -7,6 +8,7 @@ import {
 import {
   cacheEnabled,
   noContextSites,
+  priceOverrides,
   sendPageContext,
   twoStageEnabled,
 } from '../../lib/settings/settings-items';
@@ -63,7 +65,14 @@ describe('two stages', () => {
       refinement: 'gpt-4o-mini',
     });
     expect(metadata?.usage.draft?.completionTokens).toBeGreaterThan(0);
-    expect(metadata?.estimatedCostUsd).toBeGreaterThan(0);
+    // The mock listens on 127.0.0.1: the public models' names there are not priced.
+    expect(metadata?.cost).toEqual({
+      kind: 'no-price',
+      unpriced: [
+        { origin: draftMock.url, model: 'llama-3.1-8b-instant' },
+        { origin: refinementMock.url, model: 'gpt-4o-mini' },
+      ],
+    });
   });
 
   it('sends the draft request through groq-sdk with a small max_tokens, and gives the refinement both texts', async () => {
@@ -328,6 +337,91 @@ describe('cache', () => {
     await optimize('haiku');
     const again = await optimize('haiku');
     expect(again.end?.fromCache).toBe(false);
+  });
+});
+
+/** What the end event says it cost. */
+function costOf(run: { end: EndEvent | undefined }) {
+  return run.end && 'metadata' in run.end ? run.end.metadata?.cost : undefined;
+}
+
+describe('cost', () => {
+  // Output only, so the figures follow from the replies alone: the draft's 11 words are 14
+  // tokens for the mock (words × 1.3), the refinement's 19 are 25.
+  const prices = (draftOut: number, refinementOut: number) => [
+    {
+      origin: draftMock.url,
+      model: 'llama-3.1-8b-instant',
+      inputPerMTok: 0,
+      outputPerMTok: draftOut,
+    },
+    {
+      origin: refinementMock.url,
+      model: 'gpt-4o-mini',
+      inputPerMTok: 0,
+      outputPerMTok: refinementOut,
+    },
+  ];
+
+  it('prices each stage at its own endpoint with the prices from the settings', async () => {
+    await priceOverrides.setValue(prices(1000, 2000));
+    const run = await optimize('haiku autumn leaves');
+    const metadata = run.end && 'metadata' in run.end ? run.end.metadata : null;
+    expect(metadata?.usage.draft?.completionTokens).toBe(14);
+    expect(metadata?.usage.refinement?.completionTokens).toBe(25);
+    const cost = costOf(run);
+    expect(cost).toMatchObject({ kind: 'priced', basis: 'yours', asOf: null });
+    // 14 × $1000 / 1M + 25 × $2000 / 1M
+    expect(cost?.kind === 'priced' && cost.usd).toBeCloseTo(0.064, 12);
+  });
+
+  it('charges the input tokens the provider reported too', async () => {
+    await priceOverrides.setValue([
+      {
+        origin: draftMock.url,
+        model: 'llama-3.1-8b-instant',
+        inputPerMTok: 1000,
+        outputPerMTok: 0,
+      },
+      { origin: refinementMock.url, model: 'gpt-4o-mini', inputPerMTok: 0, outputPerMTok: 0 },
+    ]);
+    const run = await optimize('haiku autumn leaves');
+    const metadata = run.end && 'metadata' in run.end ? run.end.metadata : null;
+    const promptTokens = metadata?.usage.draft?.promptTokens ?? 0;
+    expect(promptTokens).toBeGreaterThan(0);
+    const cost = costOf(run);
+    expect(cost?.kind === 'priced' && cost.usd).toBeCloseTo(promptTokens / 1000, 12);
+  });
+
+  it('follows a price changed in the settings on the next request', async () => {
+    await priceOverrides.setValue(prices(1000, 2000));
+    await optimize('haiku autumn leaves');
+    await priceOverrides.setValue(prices(0, 0));
+    expect(costOf(await optimize('haiku autumn leaves'))).toMatchObject({ kind: 'priced', usd: 0 });
+  });
+
+  it('counts only the stage that answered when two-stage is off', async () => {
+    await twoStageEnabled.setValue(false);
+    await priceOverrides.setValue(prices(1000, 2000));
+    const cost = costOf(await optimize('haiku autumn leaves'));
+    expect(cost?.kind === 'priced' && cost.usd).toBeCloseTo(0.05, 12);
+  });
+
+  it('is unknown when one stage has no price, rather than the other stage alone', async () => {
+    await priceOverrides.setValue(prices(1000, 2000).slice(0, 1));
+    expect(costOf(await optimize('haiku autumn leaves'))).toEqual({
+      kind: 'no-price',
+      unpriced: [{ origin: refinementMock.url, model: 'gpt-4o-mini' }],
+    });
+  });
+
+  it('says a cache hit was cached and cost nothing', async () => {
+    await cacheEnabled.setValue(true);
+    await priceOverrides.setValue(prices(1000, 2000));
+    await optimize('haiku autumn leaves');
+    const again = await optimize('haiku autumn leaves');
+    expect(again.end?.fromCache).toBe(true);
+    expect(costOf(again)).toEqual({ kind: 'cached' });
   });
 });
 

@@ -61,6 +61,7 @@ describe('normalizeSettings', () => {
       sendPageContext: true,
       noContextSites: [],
       warmConnection: true,
+      priceOverrides: [],
     });
   });
 
@@ -167,6 +168,13 @@ describe('normalizeSettings', () => {
       [],
     ],
     [
+      'prices that are not a list',
+      { priceOverrides: { origin: 'https://openrouter.ai' } },
+      'Prices',
+      (n) => n.values.priceOverrides,
+      [],
+    ],
+    [
       'a length range upside down',
       { draftLengths: { video: { min: 200, max: 20 } } },
       'Draft lengths',
@@ -214,6 +222,23 @@ describe('normalizeSettings', () => {
       'Some saved settings were not valid and were reset to their defaults: Draft timeout, Default mode. Save to keep the defaults.',
     );
     expect(resetNotice([])).toBeNull();
+  });
+
+  it('keeps the valid stored prices and says how many were left out', () => {
+    const price = {
+      origin: 'http://127.0.0.1:4010',
+      model: 'gpt-4o-mini',
+      inputPerMTok: 1,
+      outputPerMTok: 2,
+    };
+    const { values, reset } = normalizeSettings({
+      priceOverrides: [price, { ...price, inputPerMTok: -1 }, { ...price, model: 'other' }, 'x'],
+    });
+    expect(values.priceOverrides).toEqual([price, { ...price, model: 'other' }]);
+    expect(reset).toEqual([{ label: 'Prices', reason: 'dropped-prices', droppedCount: 2 }]);
+    expect(resetNotice(reset)).toBe(
+      'Prices: 2 saved prices were not valid (or repeated an endpoint’s model) and left out. Save to keep the list without them.',
+    );
   });
 
   it('normalizes the site list: lower case, no duplicates, invalid entries left out and named', () => {

@@ -5,10 +5,13 @@ import {
   originsNeedingPermission,
 } from '../../lib/settings/host-permissions';
 import { DEFAULT_DRAFT_LENGTH, MODES, type Mode } from '../../lib/prompts/modes';
+import { PRICE_OVERRIDES_MAX } from '../../lib/insights/prices';
 import {
   formFromValues,
   lengthFieldId,
   MESSAGES,
+  priceFieldId,
+  type PriceForm,
   stageFieldId,
   validateSettings,
   type SettingsForm,
@@ -37,6 +40,20 @@ const VALUES: SettingsValues = {
   draftLengths: DEFAULT_DRAFT_LENGTH,
   sendPageContext: true,
   noContextSites: ['mail.example.com', '127.0.0.1'],
+  priceOverrides: [
+    {
+      origin: 'http://localhost:11434',
+      model: 'llama3.2',
+      inputPerMTok: 0,
+      outputPerMTok: 0,
+    },
+    {
+      origin: 'https://openrouter.ai',
+      model: 'openai/gpt-4o-mini',
+      inputPerMTok: 0.15,
+      outputPerMTok: 0.6,
+    },
+  ],
 };
 
 function form(edit: (draft: SettingsForm) => void = () => undefined): SettingsForm {
@@ -231,6 +248,109 @@ describe('the sites that never get page context', () => {
 
   it('shows the saved hosts one per line', () => {
     expect(formFromValues(VALUES).noContextSites).toBe('mail.example.com\n127.0.0.1');
+  });
+});
+
+describe('the user’s prices', () => {
+  const row = (over: Partial<PriceForm> = {}): PriceForm => ({
+    origin: 'http://127.0.0.1:4010/v1',
+    model: 'gpt-4o-mini',
+    inputPerMTok: '1',
+    outputPerMTok: '2',
+    ...over,
+  });
+
+  it('shows the saved prices as text', () => {
+    expect(formFromValues(VALUES).priceOverrides).toEqual([
+      {
+        origin: 'http://localhost:11434',
+        model: 'llama3.2',
+        inputPerMTok: '0',
+        outputPerMTok: '0',
+      },
+      {
+        origin: 'https://openrouter.ai',
+        model: 'openai/gpt-4o-mini',
+        inputPerMTok: '0.15',
+        outputPerMTok: '0.6',
+      },
+    ]);
+  });
+
+  it('saves a base URL as its origin, trims the model and reads the prices as numbers', () => {
+    const result = validateSettings(
+      form((f) => {
+        f.priceOverrides = [
+          row({ model: ' gpt-4o-mini ', inputPerMTok: ' 0.5 ', outputPerMTok: '0' }),
+        ];
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      values: {
+        priceOverrides: [
+          {
+            origin: 'http://127.0.0.1:4010',
+            model: 'gpt-4o-mini',
+            inputPerMTok: 0.5,
+            outputPerMTok: 0,
+          },
+        ],
+      },
+    });
+  });
+
+  it('drops a row left empty', () => {
+    const result = validateSettings(
+      form((f) => {
+        f.priceOverrides = [row({ origin: ' ', model: '', inputPerMTok: '', outputPerMTok: '' })];
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, values: { priceOverrides: [] } });
+  });
+
+  it('names each field to fix, in the row it is in', () => {
+    const errors = errorsOf(
+      form((f) => {
+        f.priceOverrides = [
+          row(),
+          row({ origin: 'localhost:11434', model: ' ', inputPerMTok: '-1', outputPerMTok: '1e3' }),
+        ];
+      }),
+    );
+    expect(errors).toEqual({
+      'price-2-origin': MESSAGES.priceOrigin,
+      'price-2-model': MESSAGES.priceModel,
+      'price-2-input': MESSAGES.price,
+      'price-2-output': MESSAGES.price,
+    });
+    expect(priceFieldId(1, 'inputPerMTok')).toBe('price-2-input');
+  });
+
+  it('refuses a second price for the same model at the same address', () => {
+    const errors = errorsOf(
+      form((f) => {
+        f.priceOverrides = [row(), row({ origin: 'http://127.0.0.1:4010', inputPerMTok: '3' })];
+      }),
+    );
+    expect(errors).toEqual({ 'price-2-model': MESSAGES.priceRepeated });
+  });
+
+  it(`refuses more than ${PRICE_OVERRIDES_MAX}`, () => {
+    const errors = errorsOf(
+      form((f) => {
+        f.priceOverrides = Array.from({ length: PRICE_OVERRIDES_MAX + 1 }, (_, i) =>
+          row({ model: `m${i}` }),
+        );
+      }),
+    );
+    expect(errors).toEqual({ 'prices-add': MESSAGES.pricesTooMany });
+  });
+
+  it('words its messages so they say what to type', () => {
+    expect(MESSAGES.price).toBe(
+      'Enter US dollars per million tokens, from 0 to 10,000, such as 0.15 (0 for a free or local model)',
+    );
   });
 });
 

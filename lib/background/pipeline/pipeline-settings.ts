@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PipelineError } from '../../errors/error-codes';
+import type { PriceOverride } from '../../insights/prices';
 import { keyBoundTo, readStageSecrets } from '../secrets/secret-store';
 import { hostOf, INSECURE_URL_WORDS } from '../../settings/base-url-rules';
 import type { StoredSettings } from '../../settings/normalize-settings';
@@ -22,6 +23,8 @@ export interface PipelineSettings extends PageContextPolicy {
   draftLengths: DraftLengths;
   cacheEnabled: boolean;
   warmConnection: boolean;
+  /** Read and kept with the rest: pricing a result reads no storage on the request's path. */
+  priceOverrides: PriceOverride[];
 }
 
 interface KeptSettings {
@@ -91,6 +94,7 @@ export async function loadPipelineSettings(): Promise<PipelineSettings> {
     warmConnection: values.warmConnection,
     sendPageContext: values.sendPageContext,
     noContextSites: values.noContextSites,
+    priceOverrides: values.priceOverrides,
   };
 }
 

@@ -16,7 +16,12 @@ export function replayCached(cached: CachedResult, send: Emit, startedAt: number
       cached.refined === null ? 'draft-only' : cached.draft === null ? 'single-stage' : 'refined',
     draft: cached.draft,
     refined: cached.refined,
-    metadata: { ...cached.metadata, totalMs: Math.round(performance.now() - startedAt) },
+    // Nothing was sent: this request cost nothing, whatever the stored one did.
+    metadata: {
+      ...cached.metadata,
+      totalMs: Math.round(performance.now() - startedAt),
+      cost: { kind: 'cached' },
+    },
     fromCache: true,
     cacheable: false,
   };

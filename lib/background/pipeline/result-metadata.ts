@@ -1,7 +1,7 @@
 import type { ResultMetadata, TokenUsage } from '../../messaging/protocol';
 import type { Mode } from '../../prompts/modes';
 import { qualityReport } from '../../quality/quality-score';
-import { estimateCostUsd } from './estimate-cost';
+import { requestCost, type StageCall } from '../../insights/prices';
 import type { PipelineSettings } from './pipeline-settings';
 
 /** One stage's answer as measured. */
@@ -28,6 +28,16 @@ export function resultMetadata(input: MetadataInput): ResultMetadata {
     refinement: refined !== null ? settings.refinement.model : null,
   };
   const usage = { draft: draft?.usage ?? null, refinement: refined?.usage ?? null };
+  // The stages that answered, each priced at its own endpoint (a model name alone prices nothing).
+  const calls: StageCall[] = [];
+  for (const [stage, output] of [
+    ['draft', draft],
+    ['refinement', refined],
+  ] as const) {
+    if (output === null) continue;
+    const { baseUrl, model } = settings[stage];
+    calls.push({ baseUrl, model, usage: output.usage });
+  }
   return {
     draftMs: draft?.ms ?? null,
     refinementMs: refined?.ms ?? null,
@@ -36,10 +46,7 @@ export function resultMetadata(input: MetadataInput): ResultMetadata {
     usedTwoStage: draft !== null && refined !== null,
     models,
     usage,
-    estimatedCostUsd: estimateCostUsd([
-      { model: models.draft, usage: usage.draft },
-      { model: models.refinement, usage: usage.refinement },
-    ]),
+    cost: requestCost(calls, settings.priceOverrides),
     quality: qualityReport(input.mode, input.prompt, draft?.text ?? null, refined?.text ?? null),
   };
 }

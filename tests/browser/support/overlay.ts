@@ -53,6 +53,8 @@ export interface PanelSnapshot {
   refining: { line: string; text: string } | null;
   /** What the polite live region besides the status line says now. */
   announced: string;
+  /** The cost line under the status (its words and the sentence behind them), or null. */
+  cost: string | null;
   /** Where the panel is, in its frame's viewport pixels. */
   box: { top: number; left: number; height: number } | null;
 }
@@ -72,6 +74,7 @@ function snapshotPanel(this: ShadowRoot): PanelSnapshot {
   const preview = this.querySelector<HTMLElement>('[aria-label="Optimized prompt"]');
   const active = this.activeElement;
   const progress = this.querySelector<HTMLElement>('.progress');
+  const cost = this.querySelector<HTMLElement>('.cost');
   const live = [...this.querySelectorAll('[aria-live="polite"]')].filter(
     (node) => node.getAttribute('role') !== 'status',
   );
@@ -91,6 +94,7 @@ function snapshotPanel(this: ShadowRoot): PanelSnapshot {
           }
         : null,
     announced: live.map((node) => text(node)).join(' '),
+    cost: cost && cost.checkVisibility() ? text(cost) : null,
     box: (() => {
       const panel = this.querySelector('.panel');
       if (!panel) return null;
