@@ -5,6 +5,8 @@
  * figures in scripts/bench-baseline.json, the "×base" ratios' reference):
  *   - sizes: gzipped size of each bundle; the always-on content script ≤ 5 KB
  *   - popup: Optimize → first draft text, minus the mock's first-token time (median of runs)
+ *   - history: the in-page warm path with history on and off (recording's cost), the recorder's
+ *     own cost per streamed piece; the History page with 10 000 entries, open → first rows
  *   - in-page: shortcut (the browser command, dispatched in the worker) → first draft text in a
  *     textarea, minus the first-token time (median of warm runs, and after stopping the worker)
  *   - real-keys, editors, idle: the path users take — real OS keys (xdotool on Xvfb, headed
@@ -47,6 +49,8 @@ import {
   startHeadedBench,
 } from './bench-real-keys';
 import { CdpBrowser } from './cdp-chromium';
+import { createHistoryRecorder } from '../lib/background/history-recorder';
+import { DEFAULT_HISTORY_SETTINGS } from '../lib/insights/history-policy';
 
 const FIRST_TOKEN_MS = 200;
 const RUNS = 7;
@@ -55,9 +59,13 @@ const BUDGETS = {
   inPageWarmMs: 25,
   inPageColdMs: 100,
   alwaysOnScriptKb: 5,
+  /** Recording an optimization in the history, on the shortcut → first draft text path. */
+  historyRecordingMs: 1,
+  /** The History page with 10 000 entries: open → first rows shown. */
+  historyPageOpenMs: 1000,
 };
 
-const SECTIONS = ['sizes', 'popup', 'in-page', 'real-keys', 'editors', 'idle'] as const;
+const SECTIONS = ['sizes', 'popup', 'in-page', 'history', 'real-keys', 'editors', 'idle'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function argValue(name: string): string | undefined {
@@ -173,10 +181,16 @@ async function inPageFirstText(
  * stays open, as for a user typing in a page: a stopped worker then needs the extension's process
  * started too (measured: ≈125 ms after stopping the worker, ≈70 ms with the options page open).
  */
-async function inPageRuns(pagesUrl: string, draftUrl: string, refinementUrl: string) {
+async function inPageRuns(
+  pagesUrl: string,
+  draftUrl: string,
+  refinementUrl: string,
+  extraSync: Record<string, unknown> = {},
+  coldRuns = 3,
+) {
   const browser = await CdpBrowser.launch(DEFAULT_EXTENSION_DIR);
   try {
-    await configureOverCdp(browser, { draftUrl, refinementUrl });
+    await configureOverCdp(browser, { draftUrl, refinementUrl }, extraSync);
     const pageUrl = `${pagesUrl}/textarea.html`;
     const page = await browser.openPage(pageUrl);
     const run = async (prompt: string) =>
@@ -185,7 +199,7 @@ async function inPageRuns(pagesUrl: string, draftUrl: string, refinementUrl: str
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i += 1) warm.push(await run(`benchmark prompt ${i}`));
     const cold: number[] = [];
-    for (let i = 0; i < 3; i += 1) {
+    for (let i = 0; i < coldRuns; i += 1) {
       await browser.stopServiceWorker(page);
       cold.push(await run(`cold start prompt ${i}`));
     }
@@ -205,7 +219,9 @@ async function main(): Promise<void> {
   await buildFixtures();
   if (sections.has('sizes')) bundleSizes();
 
-  if (sections.has('popup') || sections.has('in-page')) await fastMockSections(sections);
+  if (sections.has('popup') || sections.has('in-page') || sections.has('history')) {
+    await fastMockSections(sections);
+  }
 
   const headed = (['real-keys', 'editors', 'idle'] as const).filter((s) => sections.has(s));
   if (headed.length) {
@@ -266,11 +282,58 @@ async function fastMockSections(sections: Set<Section>): Promise<void> {
         'ms',
       );
     }
+    if (sections.has('history')) {
+      // The recorder observes every event on the way to the client; the entry is written after
+      // `end`. Measured both ways: the in-page warm path with history on and off, and the
+      // observer's own cost per streamed piece in Node.
+      const historyOff = { historySettings: { ...DEFAULT_HISTORY_SETTINGS, enabled: false } };
+      const on = await inPageRuns(pages.url, draft.url, refinement.url, {}, 0);
+      const off = await inPageRuns(pages.url, draft.url, refinement.url, historyOff, 0);
+      console.log(
+        `       in-page warm runs, history on: ${list(on.warm)} ms; off: ${list(off.warm)} ms`,
+      );
+      console.log(
+        `       recorder: ${observerMicros().toFixed(2)} µs per streamed piece (200 pieces + end, in Node)`,
+      );
+      report(
+        'history: recording on the path to the first draft text (median on − off)',
+        Math.max(0, median(on.warm) - median(off.warm)),
+        BUDGETS.historyRecordingMs,
+        'ms',
+      );
+    }
   } finally {
     await pages.close();
     await draft.close();
     await refinement.close();
   }
+}
+
+/** Mean cost of the history recorder's observer per event, over a 200-piece draft and its end. */
+function observerMicros(): number {
+  const recorder = createHistoryRecorder({
+    store: {
+      put: () => Promise.resolve(),
+      recordAction: () => Promise.resolve(true),
+      recordFeedback: () => Promise.resolve(true),
+      prune: () => Promise.resolve(0),
+    },
+    loadSettings: () => Promise.resolve({ ...DEFAULT_HISTORY_SETTINGS }),
+  });
+  const rounds = 200;
+  const started = performance.now();
+  for (let round = 0; round < rounds; round += 1) {
+    const observe = recorder.begin({
+      requestId: `00000000-0000-4000-8000-${String(round).padStart(12, '0')}`,
+      source: 'shortcut',
+      request: { prompt: 'benchmark prompt', mode: 'general' },
+      page: { origin: 'https://bench.example', url: null, incognito: false },
+      stages: { draft: null, refinement: null },
+    });
+    for (let piece = 0; piece < 200; piece += 1) observe({ type: 'draft-delta', delta: 'word ' });
+    observe({ type: 'end', outcome: 'draft-only', fromCache: false, metadata: null });
+  }
+  return ((performance.now() - started) * 1000) / (rounds * 201);
 }
 
 /** Real keys against mocks paced like Groq and OpenAI, each new socket costing a set-up delay. */

@@ -5,8 +5,7 @@
  * does with the result arrives as `history-action` / `history-feedback` messages from the same
  * client, keyed by the request id it chose.
  */
-import type { HistorySettings } from '../insights/history-settings';
-import { mayRecordFrom } from '../insights/history-settings';
+import { mayRecordFrom, type HistorySettings } from '../insights/history-policy';
 import type {
   HistoryEntry,
   HistorySource,

@@ -1,43 +1,15 @@
-/**
- * The History's settings as the recorder and the History page use them: whatever storage holds is
- * made valid here (a synced value from another version, a hand edit), falling back per field.
- */
-import {
+/** Reading and saving the History's settings (the storage item is in settings-items.ts). */
+import { historySettings } from '../settings/settings-items';
+import { normalizeHistorySettings, type HistorySettings } from './history-policy';
+
+export {
   DEFAULT_HISTORY_SETTINGS,
-  historySettings,
-  type HistorySettingsValue,
-} from '../settings/settings-items';
-import { isHostListed, parseSiteList } from '../settings/site-hosts';
-
-export type HistorySettings = HistorySettingsValue;
-
-export const KEEP_DAYS_RANGE = { min: 1, max: 365 } as const;
-export const KEEP_ENTRIES_RANGE = { min: 10, max: 10_000 } as const;
-
-function whole(value: unknown, range: { min: number; max: number }, fallback: number): number {
-  return typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= range.min &&
-    value <= range.max
-    ? value
-    : fallback;
-}
-
-export function normalizeHistorySettings(raw: unknown): HistorySettings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<
-    Record<keyof HistorySettings, unknown>
-  >;
-  const d = DEFAULT_HISTORY_SETTINGS;
-  return {
-    enabled: typeof value.enabled === 'boolean' ? value.enabled : d.enabled,
-    keepDays: whole(value.keepDays, KEEP_DAYS_RANGE, d.keepDays),
-    keepEntries: whole(value.keepEntries, KEEP_ENTRIES_RANGE, d.keepEntries),
-    fullUrls: typeof value.fullUrls === 'boolean' ? value.fullUrls : d.fullUrls,
-    excludedSites: Array.isArray(value.excludedSites)
-      ? parseSiteList(value.excludedSites).hosts
-      : [...d.excludedSites],
-  };
-}
+  KEEP_DAYS_RANGE,
+  KEEP_ENTRIES_RANGE,
+  mayRecordFrom,
+  normalizeHistorySettings,
+  type HistorySettings,
+} from './history-policy';
 
 export async function loadHistorySettings(): Promise<HistorySettings> {
   return normalizeHistorySettings(await historySettings.getValue());
@@ -45,17 +17,4 @@ export async function loadHistorySettings(): Promise<HistorySettings> {
 
 export async function saveHistorySettings(settings: HistorySettings): Promise<void> {
   await historySettings.setValue(normalizeHistorySettings(settings));
-}
-
-/** Whether a request from this page origin may be recorded (null: the popup). */
-export function mayRecordFrom(origin: string | null, settings: HistorySettings): boolean {
-  if (!settings.enabled) return false;
-  if (origin === null) return true;
-  let host: string;
-  try {
-    host = new URL(origin).hostname;
-  } catch {
-    return true;
-  }
-  return host === '' || !isHostListed(host, settings.excludedSites);
 }

@@ -8,6 +8,7 @@ import { DEFAULT_PRESET, DEFAULT_TIMEOUT_MS, type StageName } from './normalize-
  * validates what storage holds; nothing else calls getValue on these for a decision.
  */
 import { DEFAULT_DRAFT_LENGTH, MODES, type Mode, type WordRange } from '../prompts/modes';
+import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from '../insights/history-policy';
 
 export const twoStageEnabled = storage.defineItem<boolean>('sync:twoStageEnabled', {
   fallback: true,
@@ -126,29 +127,8 @@ export const stageSettings: Record<StageName, ReturnType<typeof defineStageItems
   refinement: refinementSettings,
 };
 
-/** The History's settings (lib/insights/history-settings.ts normalizes what storage holds). */
-export interface HistorySettingsValue {
-  /** Record optimizations at all. */
-  enabled: boolean;
-  /** Entries older than this many days are deleted. */
-  keepDays: number;
-  /** At most this many entries are kept; the oldest go first. */
-  keepEntries: number;
-  /** Keep the page's full address; off: only its origin. */
-  fullUrls: boolean;
-  /** Hosts never recorded; each covers its subdomains. */
-  excludedSites: string[];
-}
-
-export const DEFAULT_HISTORY_SETTINGS: Readonly<HistorySettingsValue> = {
-  enabled: true,
-  keepDays: 30,
-  keepEntries: 1000,
-  fullUrls: false,
-  excludedSites: [],
-};
-
-export const historySettings = storage.defineItem<HistorySettingsValue>('sync:historySettings', {
+/** The History's settings (lib/insights/history-policy.ts normalizes what storage holds). */
+export const historySettings = storage.defineItem<HistorySettings>('sync:historySettings', {
   fallback: { ...DEFAULT_HISTORY_SETTINGS },
   version: 1,
 });

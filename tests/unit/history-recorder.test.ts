@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHistoryRecorder, type RecorderStore } from '../../lib/background/history-recorder';
 import type { HistoryEntry, UserAction, Vote } from '../../lib/insights/history-entry';
-import {
-  normalizeHistorySettings,
-  type HistorySettings,
-} from '../../lib/insights/history-settings';
+import { normalizeHistorySettings, type HistorySettings } from '../../lib/insights/history-policy';
 import type { ResultMetadata, ServerEvent } from '../../lib/messaging/protocol';
 import { entryId } from './support/history-entries';
 
