@@ -89,6 +89,9 @@ export function OptionsApp() {
           </span>
           <h1>Prompt Relay settings</h1>
         </div>
+        <nav className="page-links" aria-label="Prompt Relay pages">
+          <a href="history.html">History</a>
+        </nav>
         <SettingsSummary />
       </header>
       <main>

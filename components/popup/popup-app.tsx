@@ -133,6 +133,11 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
           )}
         </section>
       )}
+      <footer className="popup-footer">
+        <a href="/history.html" target="_blank" rel="noopener">
+          History
+        </a>
+      </footer>
     </main>
   );
 }
