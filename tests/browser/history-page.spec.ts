@@ -15,7 +15,7 @@ import {
   SEED_TIME,
   seedHistory,
   seedManyHistoryEntries,
-  benchHistoryOpen,
+  timeHistoryOpen,
 } from './support/history-seed';
 import { getStorage } from './support/storage';
 
@@ -461,15 +461,17 @@ test('a new entry appears while the page is open', async ({ extension }) => {
 test('10 000 entries: the first rows show quickly, 100 at a time, and search covers them all', async ({
   extension,
 }) => {
-  const bench = await benchHistoryOpen(extension.context, extension.extensionId, { runs: 3 });
-  const figure = `History page with 10 000 entries: first rows painted ${bench.medianMarkMs} ms after navigation start (median of ${bench.markMs.join(', ')}); goto → first row visible ${bench.medianWallMs} ms`;
-  test.info().annotations.push({ type: 'bench', description: figure });
-  console.log(figure);
-
+  // Seeding 10 000 entries and reading them all takes seconds on a loaded machine.
+  test.setTimeout(60_000);
   const seeder = await openHistory(extension.context, extension.extensionId);
   await seedManyHistoryEntries(seeder, 10_000);
   await seeder.close();
-  const page = await openHistory(extension.context, extension.extensionId);
+  // The figure itself comes from benchHistoryOpen (median of runs); one open here, for the log.
+  const { markMs, wallMs, page } = await timeHistoryOpen(extension.context, extension.extensionId);
+  test.info().annotations.push({
+    type: 'history-open',
+    description: `first rows painted ${Math.round(markMs)} ms after navigation start; ${wallMs} ms from goto`,
+  });
   await expect(rows(page)).toHaveCount(100);
   await expect(page.getByText('10,000 optimizations, newest first')).toBeVisible({
     timeout: 15_000,
