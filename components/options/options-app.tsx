@@ -90,7 +90,7 @@ export function OptionsApp() {
           <h1>Prompt Relay settings</h1>
         </div>
         <nav className="page-links" aria-label="Prompt Relay pages">
-          <a href="history.html">History</a>
+          <a href="prompt-history.html">History</a>
         </nav>
         <SettingsSummary />
       </header>

@@ -134,7 +134,7 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
         </section>
       )}
       <footer className="popup-footer">
-        <a href="/history.html" target="_blank" rel="noopener">
+        <a href="/prompt-history.html" target="_blank" rel="noopener">
           History
         </a>
       </footer>

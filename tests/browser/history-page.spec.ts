@@ -1,4 +1,4 @@
-// The History page (history.html) over a store seeded with known entries: the list and its
+// The History page (prompt-history.html) over a store seeded with known entries: the list and its
 // words, search and filters, the texts side by side and as changes, Copy, Delete and Delete all,
 // export then import, the settings, Optimize again, and the links to the page.
 import { readFile } from 'node:fs/promises';
@@ -77,7 +77,7 @@ const SEEDED = [
 
 async function openHistory(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(extensionUrl(extensionId, 'history.html'));
+  await page.goto(extensionUrl(extensionId, 'prompt-history.html'));
   return page;
 }
 
@@ -527,17 +527,28 @@ test.describe('Optimize again', () => {
   });
 });
 
-test('the popup and the settings page link to the History page', async ({ extension }) => {
+test('the popup and the settings page link to the History page, which replaces no browser page', async ({
+  extension,
+}) => {
+  // WXT reads an entrypoint named "history" as Chrome's own History override: the page is
+  // prompt-history.html, and the manifest overrides nothing.
+  const manifest = await extension.serviceWorker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }
+    ).chrome.runtime.getManifest(),
+  );
+  expect(manifest.chrome_url_overrides).toBeUndefined();
+
   const popup = await openPopup(extension.context, extension.extensionId);
   const opened = extension.context.waitForEvent('page');
   await popup.getByRole('link', { name: 'History' }).click();
   const fromPopup = await opened;
   await fromPopup.waitForLoadState();
-  expect(fromPopup.url()).toBe(extensionUrl(extension.extensionId, 'history.html'));
+  expect(fromPopup.url()).toBe(extensionUrl(extension.extensionId, 'prompt-history.html'));
   await expect(fromPopup.getByRole('heading', { name: 'Prompt Relay history' })).toBeVisible();
 
   const options = await openOptions(extension.context, extension.extensionId);
   await options.getByRole('link', { name: 'History' }).click();
-  await expect(options).toHaveURL(extensionUrl(extension.extensionId, 'history.html'));
+  await expect(options).toHaveURL(extensionUrl(extension.extensionId, 'prompt-history.html'));
   await expect(options.getByRole('heading', { name: 'Prompt Relay history' })).toBeVisible();
 });

@@ -61,7 +61,7 @@ export function makeHistoryEntry(overrides: Partial<HistoryEntry> = {}): History
 
 /**
  * Writes entries into the history database from an extension page (any page of the extension's
- * origin: history.html, options.html…). Creates the database with the v1 schema when it does not
+ * origin: prompt-history.html, options.html…). Creates the database with the v1 schema when it does not
  * exist yet (the extension would migrate a later version on its next open), then tells open
  * History pages, as the store does, so they re-read.
  */
@@ -197,7 +197,7 @@ export async function seedManyHistoryEntries(page: Page, count: number): Promise
 }
 
 /**
- * Opens history.html in a new tab and measures navigation start → the first rows painted, from the
+ * Opens prompt-history.html in a new tab and measures navigation start → the first rows painted, from the
  * page's own `history-first-rows` performance mark (set by the list once its first rows are on
  * screen), alongside the wall time Playwright saw from `goto` to the first row visible. Seed
  * first, from any extension page.
@@ -208,7 +208,7 @@ export async function timeHistoryOpen(
 ): Promise<{ markMs: number; wallMs: number; page: Page }> {
   const page = await context.newPage();
   const started = Date.now();
-  await page.goto(`chrome-extension://${extensionId}/history.html`);
+  await page.goto(`chrome-extension://${extensionId}/prompt-history.html`);
   await page.locator('.history-row').first().waitFor({ state: 'visible' });
   const wallMs = Date.now() - started;
   const markMs = await page.evaluate(async () => {
@@ -243,7 +243,7 @@ function median(values: number[]): number {
 /**
  * The bench "the History page opens with N entries": seeds N entries (from the extension's
  * manifest.json, a page of its origin that reads nothing itself), lets the database settle, then
- * opens history.html `runs` times in fresh tabs, each closed once its whole history is read (so
+ * opens prompt-history.html `runs` times in fresh tabs, each closed once its whole history is read (so
  * no read overlaps the next open). Leaves the history empty.
  */
 export async function benchHistoryOpen(
