@@ -6,7 +6,8 @@ import {
   importReportWords,
   IMPORT_LIMITS,
 } from '../../lib/insights/history-json';
-import { addEntries, allEntries } from '../../lib/insights/history-store';
+import { loadHistorySettings } from '../../lib/insights/history-settings';
+import { addEntries, allEntries, pruneEntries } from '../../lib/insights/history-store';
 import { StatusLine } from '../ui/status-line';
 import { useHistoryPage } from './history-page-store';
 
@@ -76,7 +77,24 @@ export function HistoryTransfer() {
       return;
     }
     const report = await importHistoryJson(text, addEntries);
-    setStatus({ text: importReportWords(report), tone: report.ok ? 'ok' : 'error' });
+    let words = importReportWords(report);
+    if (report.ok && report.added > 0) {
+      // The limits apply to imported entries too: said now, rather than have them vanish at the
+      // background's next prune.
+      try {
+        const settings = await loadHistorySettings();
+        const pruned = await pruneEntries({
+          maxEntries: settings.keepEntries,
+          maxAgeDays: settings.keepDays,
+        });
+        if (pruned > 0) {
+          words += ` To fit your history settings (${settings.keepDays} days, ${settings.keepEntries.toLocaleString('en')} entries), ${pruned === 1 ? 'the oldest entry was' : `the ${pruned.toLocaleString('en')} oldest entries were`} then deleted; raise the limits below and import again to keep them.`;
+        }
+      } catch {
+        // The import itself succeeded; the background prunes later.
+      }
+    }
+    setStatus({ text: words, tone: report.ok ? 'ok' : 'error' });
     if (report.ok) await reload();
   }
 

@@ -362,6 +362,20 @@ test('Export downloads every entry as JSON; Import brings them back and counts t
   });
   await expect(page.getByText('Imported 0 entries; 3 were already there.')).toBeVisible();
 
+  // Entries older than the kept days are imported, then deleted at once, and the page says so.
+  const old = makeHistoryEntry({ id: 'entry-old', at: Date.now() - 40 * 24 * 60 * MINUTE });
+  await page.getByLabel('Import from a file…').setInputFiles({
+    name: 'old.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...file, entries: [old] })),
+  });
+  await expect(
+    page.getByText(
+      'Imported 1 entry. To fit your history settings (30 days, 1,000 entries), the oldest entry was then deleted; raise the limits below and import again to keep them.',
+    ),
+  ).toBeVisible();
+  await expect(rows(page)).toHaveCount(3);
+
   await page.getByLabel('Import from a file…').setInputFiles({
     name: 'notes.json',
     mimeType: 'application/json',
