@@ -101,6 +101,9 @@ export function OptionsApp() {
           </span>
           <h1>Prompt Relay settings</h1>
         </div>
+        <nav className="page-links" aria-label="Prompt Relay pages">
+          <a href="prompt-history.html">History</a>
+        </nav>
         <SettingsSummary />
         <nav aria-label="Other pages" className="page-links">
           <a href="/dashboard.html" target="_blank" rel="noopener">

@@ -143,7 +143,10 @@ export function PopupApp({ initialPrompt, resultExtra }: Props) {
         </section>
       )}
       <footer className="popup-footer">
-        {/* A new tab: the popup closes as soon as it loses focus. */}
+        {/* New tabs: the popup closes as soon as it loses focus. */}
+        <a href="/prompt-history.html" target="_blank" rel="noopener">
+          History
+        </a>
         <a href="/dashboard.html" target="_blank" rel="noopener">
           Dashboard
         </a>

@@ -137,6 +137,24 @@ export async function allEntries(): Promise<HistoryEntry[]> {
   return entries.reverse();
 }
 
+/**
+ * The newest `limit` entries, newest first, reading only those: the History page shows its first
+ * rows from these while it reads the rest (reading 10 000 entries takes most of a second).
+ */
+export async function newestEntries(limit: number): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  if (limit <= 0) return entries;
+  const tx = (await historyDb()).transaction('entries');
+  let cursor = await tx.store.index('at').openCursor(null, 'prev');
+  while (cursor) {
+    entries.push(cursor.value);
+    if (entries.length >= limit) break;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return entries;
+}
+
 export async function countEntries(): Promise<number> {
   return (await historyDb()).count('entries');
 }
