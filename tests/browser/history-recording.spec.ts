@@ -179,3 +179,51 @@ test('the popup: its entry has no site; Copy is "copied", a thumbs-down on the d
   await popup.close();
   await expect.poll(async () => (await entries())[0]?.actionFinal).toBe(true);
 });
+
+test('the History page lists an in-field and a popup optimization with their texts, outcome and action; search finds one by a word; Delete all empties it', async ({
+  extension,
+}) => {
+  // In a field: the user's edit turns the refinement into an offer ("edited").
+  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 1500);
+  await sleep(100);
+  await field.page.keyboard.press('Control+End');
+  await field.page.keyboard.type(' Mine.');
+  await expect.poll(() => overlay.status()).toBe(STATUS.offer);
+  // In the popup.
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('a sonnet about the sea');
+  await popup.getByRole('button', { name: 'Optimize' }).click();
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
+
+  const history = await extension.context.newPage();
+  await history.goto(`chrome-extension://${extension.extensionId}/prompt-history.html`);
+  const rows = history.locator('.history-row');
+  await expect(history.getByText('2 optimizations, newest first')).toBeVisible();
+  await expect(rows.nth(0)).toContainText('a sonnet about the sea');
+  await expect(rows.nth(0)).toContainText('Popup');
+  await expect(rows.nth(0)).toContainText('Refined');
+  await expect(rows.nth(1)).toContainText('write a haiku about autumn');
+  await expect(rows.nth(1)).toContainText('Edited (refinement offered)');
+  await expect(rows.nth(1)).toContainText('127.0.0.1');
+
+  await rows.nth(1).getByRole('button').first().click();
+  const detail = history.getByRole('region', { name: /127\.0\.0\.1/ });
+  await expect(detail.getByRole('article', { name: 'Original' })).toContainText(
+    'write a haiku about autumn',
+  );
+  await expect(detail.getByRole('article', { name: 'Draft' })).toContainText('Draft line one.');
+  await expect(detail.getByRole('article', { name: 'Refinement' })).toContainText(
+    'Refined line one.',
+  );
+
+  await history.getByLabel('Search', { exact: true }).fill('sonnet');
+  await expect(history.getByText('1 of 2 match')).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0)).toContainText('a sonnet about the sea');
+
+  await history.getByRole('button', { name: 'Delete all…' }).click();
+  await history.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete all' }).click();
+  await expect(rows).toHaveCount(0);
+  await expect(history.getByRole('heading', { name: 'No optimizations yet' })).toBeVisible();
+  expect(await historyEntries(extension.context, extension.extensionId)).toEqual([]);
+});
