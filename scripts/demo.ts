@@ -15,10 +15,16 @@ import { openPopup } from '../tests/browser/support/extension-pages';
 import { launchExtension } from '../tests/browser/support/launch-extension';
 import { Overlay } from '../tests/browser/support/overlay';
 import { optimizeAndTime } from '../tests/browser/support/popup-timing';
+import { setStorage } from '../tests/browser/support/storage';
 import { buildFixtures } from './build-fixtures';
 
 const OUTPUT_DIR = resolve('demo-output');
 const PROMPT = 'make a video of a cat surfing at sunset';
+const MORE_PROMPTS: [string, string][] = [
+  ['explain why the sky is blue to a ten year old', 'general'],
+  ['compare three ways to cache API responses in a browser extension', 'research'],
+  ['a watercolor of a lighthouse in fog', 'image'],
+];
 
 async function waitForStatus(panel: Overlay, done: (status: string) => boolean): Promise<void> {
   const until = Date.now() + 15_000;
@@ -52,6 +58,25 @@ async function main(): Promise<void> {
       refinementUrl: providers.refinement.url,
       draftKey: 'demo-draft-key',
       refinementKey: 'demo-refinement-key',
+    });
+    // The mocks stand in for Groq and OpenAI at a loopback address, which no built-in price
+    // covers: price them as "your prices" at those providers' public list prices, so the demo's
+    // costs are what the same tokens would cost there (the settings list them under Prices).
+    await setStorage(extension.serviceWorker, 'sync', {
+      priceOverrides: [
+        {
+          origin: providers.draft.url,
+          model: 'llama-3.1-8b-instant',
+          inputPerMTok: 0.05,
+          outputPerMTok: 0.08,
+        },
+        {
+          origin: providers.refinement.url,
+          model: 'gpt-4o-mini',
+          inputPerMTok: 0.15,
+          outputPerMTok: 0.6,
+        },
+      ],
     });
     const demoPage = await extension.context.newPage();
     await demoPage.goto(`${pages.url}/demo.html`);
@@ -94,6 +119,33 @@ async function main(): Promise<void> {
     await demoPage.screenshot({ path: resolve(OUTPUT_DIR, 'in-page-draft.png') });
     await waitForStatus(panel, (status) => /Refined! Quality score/.test(status));
     await demoPage.screenshot({ path: resolve(OUTPUT_DIR, 'in-page-refined.png') });
+
+    // A few more optimizations, each a real run against the mocks, so the History page and the
+    // Dashboard have entries to show; one draft gets a thumbs-down, one result is copied.
+    for (const [text, mode] of MORE_PROMPTS) {
+      await popup.getByLabel('Prompt', { exact: true }).fill(text);
+      await popup.getByLabel('Mode').selectOption(mode);
+      await popup.getByRole('button', { name: 'Optimize' }).click();
+      await popup.getByText(/Refined! Quality score/).waitFor();
+    }
+    await popup.getByRole('button', { name: 'Poor draft' }).click();
+    await popup.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.getByRole('button', { name: 'Copy', exact: true }).click();
+    await popup.close();
+
+    const history = await extension.context.newPage();
+    await history.setViewportSize({ width: 1200, height: 800 });
+    await history.goto(`chrome-extension://${extension.extensionId}/prompt-history.html`);
+    await history.locator('.history-row').first().waitFor();
+    await history.locator('.history-row').first().getByRole('button').first().click();
+    await history.waitForTimeout(300);
+    await history.screenshot({ path: resolve(OUTPUT_DIR, 'history.png') });
+    const dashboard = await extension.context.newPage();
+    await dashboard.setViewportSize({ width: 1200, height: 1400 });
+    await dashboard.goto(`chrome-extension://${extension.extensionId}/dashboard.html`);
+    await dashboard.locator('canvas').first().waitFor();
+    await dashboard.waitForTimeout(500);
+    await dashboard.screenshot({ path: resolve(OUTPUT_DIR, 'dashboard.png') });
 
     console.log('\nPrompt Relay demo (headless, local mock providers)');
     console.log(`  popup: first draft text   ${timing.firstTextMs.toFixed(0)} ms after Optimize`);
