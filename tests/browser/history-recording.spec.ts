@@ -104,6 +104,12 @@ test('in a field: the entry holds original, draft and refinement; an edit makes 
   await overlay.click('Apply refined');
   await expect.poll(() => field.text()).toBe(REFINED);
   await expect.poll(async () => (await entries())[0]?.action).toBe('applied');
+  // The panel's thumbs, with real clicks.
+  await overlay.click('Poor draft');
+  await overlay.click('Good refinement');
+  await expect
+    .poll(async () => (await entries())[0]?.feedback)
+    .toEqual({ draft: 'down', refinement: 'up' });
 
   // Leaving the page makes it final.
   await field.page.goto('about:blank');
