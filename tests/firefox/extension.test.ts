@@ -192,6 +192,27 @@ void describe('Prompt Relay in Firefox ESR', () => {
     await popup.close();
   });
 
+  void it('the History page lists the popup optimization, and the Dashboard draws its charts', async () => {
+    const history = await openExtensionPage(firefox.browser, 'prompt-history.html');
+    await waitFor('the popup optimization in the History', async () => {
+      const text = await bodyText(history);
+      return text.includes(ORIGINAL) && text.includes('Popup') && text.includes('Refined');
+    });
+    await history.close();
+    const dashboard = await openExtensionPage(firefox.browser, 'dashboard.html');
+    await waitFor('the dashboard figures', async () =>
+      /Requests\s*1\b/.test(await bodyText(dashboard)),
+    );
+    const drawn = await dashboard.evaluate(() =>
+      [...document.querySelectorAll('canvas')].some((canvas) => {
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        return data.some((value, i) => i % 4 === 3 && value > 0);
+      }),
+    );
+    assert.ok(drawn, 'a chart has pixels');
+    await dashboard.close();
+  });
+
   void it('Alt+Shift+O in a textarea: the draft, then the refinement; Ctrl+Z steps back to the original', async () => {
     draftMock.reset();
     refinementMock.reset();

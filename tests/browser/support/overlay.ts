@@ -22,7 +22,11 @@ export type OverlayButton =
   | 'Restore earlier original'
   | 'Copy original'
   | 'Open settings'
-  | 'Close';
+  | 'Close'
+  | 'Good draft'
+  | 'Poor draft'
+  | 'Good refinement'
+  | 'Poor refinement';
 
 const HOST_NAME = 'PROMPT-RELAY-OVERLAY';
 
