@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { aggregateHistory } from '../../lib/insights/aggregate';
+import { PRIVATE_WINDOW_WORDS } from '../../lib/insights/history-store';
 import { saveHistorySettings, type HistorySettings } from '../../lib/insights/history-settings';
 import {
   AcceptanceSections,
@@ -98,7 +99,9 @@ function Figures({ period, onPeriod }: { period: Period; onPeriod: (p: Period) =
   if (read.phase === 'error') {
     return (
       <p className="notice error" role="alert">
-        Couldn’t read the history ({read.message}). Reload the page to try again.
+        {read.message === PRIVATE_WINDOW_WORDS
+          ? read.message
+          : `Couldn’t read the history (${read.message}). Reload the page to try again.`}
       </p>
     );
   }

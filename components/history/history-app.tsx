@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { loadHistorySettings } from '../../lib/insights/history-settings';
 import { isEmptyQuery, queryHistory } from '../../lib/insights/history-query';
-import { watchHistory } from '../../lib/insights/history-store';
+import { PRIVATE_WINDOW_WORDS, watchHistory } from '../../lib/insights/history-store';
 import { historySettings } from '../../lib/settings/settings-items';
 import { StatusLine } from '../ui/status-line';
 import { HistoryDetail } from './history-detail';
@@ -129,7 +129,9 @@ function HistoryBrowser({ recording }: { recording: boolean | null }) {
   if (phase === 'error') {
     return (
       <p className="load-notice" role="alert">
-        Your history could not be read in this browser: {loadError}
+        {loadError === PRIVATE_WINDOW_WORDS
+          ? loadError
+          : `Your history could not be read in this browser: ${loadError}`}
       </p>
     );
   }

@@ -37,7 +37,23 @@ const MIGRATIONS: ((db: IDBPDatabase<HistoryDbSchema>) => void)[] = [
 
 let connection: Promise<HistoryDb> | null = null;
 
+/**
+ * What the History and Dashboard say in a private window. Firefox opens extension pages there in
+ * a private-browsing context, whose IndexedDB is another, in-memory one (measured in ESR 153: its
+ * first write failed, "A mutation operation was attempted on a database that did not allow
+ * mutations"); nothing is recorded from private windows anyway.
+ */
+export const PRIVATE_WINDOW_WORDS =
+  'There is no history in a private window: nothing is recorded there. Open History from a normal window to see it.';
+
+function inPrivateContext(): boolean {
+  type Api = { extension?: { inIncognitoContext?: boolean } };
+  const api = globalThis as { browser?: Api; chrome?: Api };
+  return (api.browser ?? api.chrome)?.extension?.inIncognitoContext === true;
+}
+
 export function historyDb(): Promise<HistoryDb> {
+  if (inPrivateContext()) return Promise.reject(new Error(PRIVATE_WINDOW_WORDS));
   connection ??= openDB<HistoryDbSchema>(HISTORY_DB_NAME, HISTORY_DB_VERSION, {
     upgrade(db, oldVersion) {
       for (let version = oldVersion; version < MIGRATIONS.length; version += 1) {

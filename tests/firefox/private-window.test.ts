@@ -135,6 +135,15 @@ void describe('Prompt Relay in a Firefox private window', () => {
       'the providers were asked',
     );
 
+    // The History opened in the private window says where the history is.
+    const inPrivate = await openExtensionPage(firefox.browser, 'prompt-history.html');
+    await waitFor('the private-window words', async () =>
+      (await bodyText(inPrivate)).includes(
+        'There is no history in a private window: nothing is recorded there. Open History from a normal window to see it.',
+      ),
+    );
+    await inPrivate.close();
+
     // Nothing of it in the History, opened in the normal window (the private one is closed).
     await sleep(1000);
     await evaluateInChrome(
