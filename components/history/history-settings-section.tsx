@@ -15,40 +15,7 @@ import {
 import { pruneEntries } from '../../lib/insights/history-store';
 import { Field } from '../ui/field';
 import { StatusLine } from '../ui/status-line';
-
-function Check({
-  id,
-  label,
-  hint,
-  checked,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  return (
-    <div className="check-field">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={`${id}-hint`}
-      />
-      <div>
-        <label htmlFor={id} className="field-label">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      </div>
-    </div>
-  );
-}
+import { Toggle } from '../ui/toggle';
 
 /**
  * The History's settings, saved with `saveHistorySettings`. Saving also applies the new limits at
@@ -123,7 +90,7 @@ export function HistorySettingsSection({
 
   return (
     <form className="history-settings" onSubmit={(event) => void save(event)} noValidate>
-      <Check
+      <Toggle
         id="history-enabled"
         label="Keep a history"
         hint="Record each optimization here. Off: nothing new is recorded; what is already here stays until you delete it."
@@ -168,7 +135,7 @@ export function HistorySettingsSection({
           )}
         </Field>
       </div>
-      <Check
+      <Toggle
         id="history-full-urls"
         label="Keep full page addresses"
         hint="Off: only the site (https://example.com) is kept, not the page’s path or query."

@@ -6,44 +6,11 @@ import {
 } from '../../lib/settings/validate-settings';
 import { Field } from '../ui/field';
 import { StatusLine } from '../ui/status-line';
+import { Toggle } from '../ui/toggle';
 import { DraftLengthsFieldset } from './draft-lengths-fieldset';
 import { clearResultCache } from './key-requests';
 import { useOptionsStore } from './options-store';
 import { ShortcutRow } from './shortcut-row';
-
-function Toggle({
-  id,
-  label,
-  hint,
-  checked,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  return (
-    <div className="check-field">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={`${id}-hint`}
-      />
-      <div>
-        <label htmlFor={id} className="field-label">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      </div>
-    </div>
-  );
-}
 
 function ClearCacheButton() {
   const state = useOptionsStore((s) => s.cacheState);

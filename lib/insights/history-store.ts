@@ -4,7 +4,8 @@
  * database with no key in it). Written by the background; read, deleted, exported and imported by
  * the History page. Every write is announced on a BroadcastChannel so open pages stay live.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { keptConnection } from '../idb/kept-connection';
 import type { HistoryEntry, UserAction, Vote } from './history-entry';
 
 export const HISTORY_DB_NAME = 'prompt-relay-history';
@@ -35,8 +36,6 @@ const MIGRATIONS: ((db: IDBPDatabase<HistoryDbSchema>) => void)[] = [
   },
 ];
 
-let connection: Promise<HistoryDb> | null = null;
-
 /**
  * What the History and Dashboard say in a private window. Firefox opens extension pages there in
  * a private-browsing context, whose IndexedDB is another, in-memory one (measured in ESR 153: its
@@ -52,33 +51,24 @@ function inPrivateContext(): boolean {
   return (api.browser ?? api.chrome)?.extension?.inIncognitoContext === true;
 }
 
+const kept = keptConnection<HistoryDbSchema>(
+  HISTORY_DB_NAME,
+  HISTORY_DB_VERSION,
+  (db, oldVersion) => {
+    for (let version = oldVersion; version < MIGRATIONS.length; version += 1) {
+      MIGRATIONS[version]?.(db);
+    }
+  },
+);
+
 export function historyDb(): Promise<HistoryDb> {
   if (inPrivateContext()) return Promise.reject(new Error(PRIVATE_WINDOW_WORDS));
-  connection ??= openDB<HistoryDbSchema>(HISTORY_DB_NAME, HISTORY_DB_VERSION, {
-    upgrade(db, oldVersion) {
-      for (let version = oldVersion; version < MIGRATIONS.length; version += 1) {
-        MIGRATIONS[version]?.(db);
-      }
-    },
-    blocking() {
-      void connection?.then((db) => db.close()).catch(() => undefined);
-      connection = null;
-    },
-    terminated() {
-      connection = null;
-    },
-  }).catch((error: unknown) => {
-    connection = null;
-    throw error;
-  });
-  return connection;
+  return kept.get();
 }
 
 /** For tests: drop the kept connection. */
-export async function closeHistoryDb(): Promise<void> {
-  const open = connection;
-  connection = null;
-  if (open) (await open.catch(() => null))?.close();
+export function closeHistoryDb(): Promise<void> {
+  return kept.close();
 }
 
 export type HistoryChange =

@@ -1,4 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { keptConnection } from '../../idb/kept-connection';
 import type { CachedResult } from '../pipeline/result-cache';
 import type { StageName } from '../../settings/normalize-settings';
 
@@ -31,37 +32,18 @@ export interface RelayDbSchema extends DBSchema {
 
 export type RelayDb = IDBPDatabase<RelayDbSchema>;
 
-let connection: Promise<RelayDb> | null = null;
+const kept = keptConnection<RelayDbSchema>(DB_NAME, DB_VERSION, (db) => {
+  if (!db.objectStoreNames.contains('secrets')) db.createObjectStore('secrets');
+  if (!db.objectStoreNames.contains('result-cache')) db.createObjectStore('result-cache');
+  if (!db.objectStoreNames.contains('used-sites')) db.createObjectStore('used-sites');
+});
 
-/**
- * One connection per worker life, opened on first use and kept: reopening per request would cost
- * milliseconds on the path to the first token. Reads still go to the database every time.
- */
+/** The kept connection (lib/idb/kept-connection.ts). */
 export function relayDb(): Promise<RelayDb> {
-  connection ??= openDB<RelayDbSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      if (!db.objectStoreNames.contains('secrets')) db.createObjectStore('secrets');
-      if (!db.objectStoreNames.contains('result-cache')) db.createObjectStore('result-cache');
-      if (!db.objectStoreNames.contains('used-sites')) db.createObjectStore('used-sites');
-    },
-    // Another context wants a newer version, or the browser closed the database: reopen next time.
-    blocking() {
-      void connection?.then((db) => db.close()).catch(() => undefined);
-      connection = null;
-    },
-    terminated() {
-      connection = null;
-    },
-  }).catch((error: unknown) => {
-    connection = null;
-    throw error;
-  });
-  return connection;
+  return kept.get();
 }
 
 /** For tests: drop the kept connection, as a worker restart would. */
-export async function closeRelayDb(): Promise<void> {
-  const open = connection;
-  connection = null;
-  if (open) (await open.catch(() => null))?.close();
+export function closeRelayDb(): Promise<void> {
+  return kept.close();
 }
