@@ -24,8 +24,13 @@ function dataTransferConstructor(doc: Document): typeof DataTransfer {
 
 /** A DataTransfer holding `text` as `type`, whose data the page's scripts can read. */
 export function pageReadableData(doc: Document, type: string, text: string): DataTransfer {
+  return pageReadableItems(doc, { [type]: text });
+}
+
+/** A DataTransfer holding each type's text, whose data the page's scripts can read. */
+function pageReadableItems(doc: Document, items: Readonly<Record<string, string>>): DataTransfer {
   const data = new (dataTransferConstructor(doc))();
-  data.setData(type, text);
+  for (const [type, text] of Object.entries(items)) data.setData(type, text);
   return data;
 }
 
@@ -35,14 +40,24 @@ interface GeckoClipboardEventInit extends ClipboardEventInit {
   data: string;
 }
 
-/** A paste event carrying `text` as `type` only, bubbling, cancelable and composed. */
-export function pasteEvent(doc: Document, type: string, text: string): ClipboardEvent {
+/**
+ * A paste event carrying `text` as `type`, bubbling, cancelable and composed; with `alsoHtml`,
+ * the same paste also carries that HTML, as a copy from a web page does. Gecko's init takes one
+ * type: there the paste carries `text` as `type` only.
+ */
+export function pasteEvent(
+  doc: Document,
+  type: string,
+  text: string,
+  alsoHtml?: string,
+): ClipboardEvent {
   const init: ClipboardEventInit = { bubbles: true, cancelable: true, composed: true };
+  const items = alsoHtml === undefined ? { [type]: text } : { [type]: text, 'text/html': alsoHtml };
   // The page's own DataTransfer: should Firefox come to take `clipboardData`, its data stays
   // readable to the page.
   const event = new ClipboardEvent('paste', {
     ...init,
-    clipboardData: pageReadableData(doc, type, text),
+    clipboardData: pageReadableItems(doc, items),
   });
   if (event.clipboardData?.getData(type) === text) return event;
   // Firefox: the clipboardData member was ignored.

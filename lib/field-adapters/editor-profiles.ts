@@ -8,13 +8,18 @@
  * `paste`: a synthetic plain-text paste, which the editor applies through its own model.
  * `paste-paragraphs`: a paste carrying the text only as HTML paragraphs built from text nodes,
  * for editors that parse pasted plain text as Markdown but keep HTML text as it is.
+ * `paste-with-paragraphs`: a paste carrying the plain text and, beside it, the same text as HTML
+ * paragraphs built from text nodes (what a copy from a web page carries), for editors that handle
+ * a text-only paste a task later through a hidden "paste bin" (TinyMCE): with HTML beside it they
+ * take the paste at once and still insert the plain text.
  * `beforeinput-paste`: a `beforeinput` of type insertFromPaste carrying the text and the range it
  * replaces, for editors that take both from the event (Slate): no wait for the editor to notice
  * the selection.
  * `insertText`: `execCommand('insertText')`, which the editor reads back from the DOM (or its
  * `beforeinput`).
  */
-export type Technique = 'paste' | 'paste-paragraphs' | 'beforeinput-paste' | 'insertText';
+export type Technique =
+  'paste' | 'paste-paragraphs' | 'paste-with-paragraphs' | 'beforeinput-paste' | 'insertText';
 
 export interface EditorProfile {
   /** For words and tests: the editor's name as people know it. */
@@ -178,8 +183,11 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
   {
     name: 'TinyMCE',
     selector: '.mce-content-body',
-    write: PASTE_FIRST,
-    stream: 'paste',
+    // A text-only paste goes through TinyMCE's paste bin a task later: keys typed meanwhile went
+    // into the bin and were lost (measured: 'mine' typed mid-stream gone in 4 of 8 runs). With
+    // HTML beside the text it takes the paste at dispatch and inserts the plain text (0 of 8).
+    write: ['paste-with-paragraphs', 'insertText'],
+    stream: 'paste-with-paragraphs',
     streamSteps: 'per-chunk',
     undoGroupMs: 0,
     selectionDelayMs: 0,

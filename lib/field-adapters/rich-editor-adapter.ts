@@ -44,15 +44,23 @@ function paragraphsHtml(doc: Document, text: string): string {
 }
 
 /**
- * A paste carrying plain text only: rich editors insert it through their own model, with undo.
+ * A paste carrying plain text (as `plain`), the text as HTML paragraphs only (`paragraphs`), or
+ * both (`plain-and-paragraphs`): rich editors insert it through their own model, with undo.
  * Returns true when the page took it (preventDefault), i.e. an editor is handling it.
  */
-function dispatchPlainPaste(el: HTMLElement, text: string, asParagraphs = false): boolean {
+function dispatchPaste(
+  el: HTMLElement,
+  text: string,
+  carries: 'plain' | 'paragraphs' | 'plain-and-paragraphs',
+): boolean {
   const doc = el.ownerDocument;
   // Paragraphs only: BlockNote reads text/plain beside HTML as Markdown when it looks like it.
-  const event = asParagraphs
-    ? pasteEvent(doc, 'text/html', paragraphsHtml(doc, text))
-    : pasteEvent(doc, 'text/plain', text);
+  const event =
+    carries === 'paragraphs'
+      ? pasteEvent(doc, 'text/html', paragraphsHtml(doc, text))
+      : carries === 'plain-and-paragraphs'
+        ? pasteEvent(doc, 'text/plain', text, paragraphsHtml(doc, text))
+        : pasteEvent(doc, 'text/plain', text);
   return !el.dispatchEvent(event);
 }
 
@@ -164,8 +172,9 @@ function insertWith(
   text: string,
 ): boolean {
   if (technique === 'beforeinput-paste') return dispatchBeforeInputPaste(el, text);
-  if (technique === 'paste') return dispatchPlainPaste(el, text);
-  if (technique === 'paste-paragraphs') return dispatchPlainPaste(el, text, true);
+  if (technique === 'paste') return dispatchPaste(el, text, 'plain');
+  if (technique === 'paste-paragraphs') return dispatchPaste(el, text, 'paragraphs');
+  if (technique === 'paste-with-paragraphs') return dispatchPaste(el, text, 'plain-and-paragraphs');
   insertTyped(el.ownerDocument, text, import.meta.env.FIREFOX && profile.firefoxTypesLines);
   return false;
 }
@@ -286,6 +295,25 @@ async function undoStep(el: HTMLElement): Promise<boolean> {
   return stripWhitespace(readRich(el)) !== before;
 }
 
+/**
+ * Notes whether the user pressed a key or input arrived from them (trusted events: never our own
+ * synthetic ones) in `doc` until `stop()`.
+ */
+function watchUserInput(doc: Document): { seen: () => boolean; stop: () => void } {
+  let seen = false;
+  const note = (event: Event) => {
+    if (event.isTrusted) seen = true;
+  };
+  const types = ['keydown', 'beforeinput', 'compositionstart'] as const;
+  for (const type of types) doc.addEventListener(type, note, true);
+  return {
+    seen: () => seen,
+    stop: () => {
+      for (const type of types) doc.removeEventListener(type, note, true);
+    },
+  };
+}
+
 async function undoInRichEditor(
   el: HTMLElement,
   steps: number,
@@ -294,10 +322,18 @@ async function undoInRichEditor(
   // Undo acts on the focused field's history: never on another field the user went to.
   const active = deepActiveElement(el.ownerDocument);
   if (!active || !(active === el || el.contains(active))) return false;
-  for (let i = 0; i < steps && !isBack(); i += 1) {
-    if (!(await undoStep(el))) return false;
+  // Each step waits for the editor to show it, so the user can type between steps; the next
+  // Ctrl+Z would then take back their key (measured in TinyMCE: 'mine' typed as the draft
+  // completed left only 'e'). Their input stops the fold; the field is theirs from there.
+  const user = watchUserInput(el.ownerDocument);
+  try {
+    for (let i = 0; i < steps && !isBack(); i += 1) {
+      if (user.seen() || !(await undoStep(el))) return false;
+    }
+    return !user.seen();
+  } finally {
+    user.stop();
   }
-  return true;
 }
 
 /**

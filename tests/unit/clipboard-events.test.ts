@@ -29,6 +29,12 @@ describe('a paste event', () => {
     expect([event.bubbles, event.cancelable, event.composed]).toEqual([true, true, true]);
   });
 
+  it('carries HTML beside the plain text when asked, as a copy from a web page does', () => {
+    const event = pasteEvent(document, 'text/plain', 'a b ', '<p>a b </p>');
+    expect(event.clipboardData?.getData('text/plain')).toBe('a b ');
+    expect(event.clipboardData?.getData('text/html')).toBe('<p>a b </p>');
+  });
+
   it("falls back to Gecko's dataType and data where clipboardData is ignored (Firefox)", () => {
     GeckoClipboardEvent.inits = [];
     vi.stubGlobal('ClipboardEvent', GeckoClipboardEvent);

@@ -123,6 +123,34 @@ describe('a field session writes only while the field is untouched and the user 
     expect(el.value).toBe('write a haiku');
   });
 
+  it.each([
+    ['a textarea', () => valueField('{write a haiku}')],
+    ['TinyMCE', () => richField('<p>{write a haiku}</p>', { class: 'mce-content-body' })],
+  ])(
+    'in %s, text typed mid-stream is never taken for ours: it stays, the draft is offered',
+    async (_name, make) => {
+      const el = make();
+      const text = () => (el instanceof HTMLTextAreaElement ? el.value : el.innerText);
+      const { session, send } = startSession(el);
+      await send(delta('Write'));
+      expect(text()).toBe('Write');
+      // The user types at the end of the streamed words; the caret is then past the region's end.
+      if (el instanceof HTMLTextAreaElement) {
+        el.value = 'Write mine';
+        el.setSelectionRange(10, 10);
+      } else {
+        el.textContent = 'Write mine';
+        document.getSelection()!.collapse(el.firstChild, 10);
+      }
+      await send(delta(' a haiku.'), draft('Write a haiku.'));
+      await vi.advanceTimersByTimeAsync(600);
+      expect(text()).toBe('Write mine');
+      await send(refined('Write a short haiku.'));
+      expect(text()).toBe('Write mine');
+      expect(session.viewState().canRestore).toBe(true);
+    },
+  );
+
   it('an error mid-stream puts the user’s text back', async () => {
     const el = valueField('{write a haiku}');
     const { send } = startSession(el);
