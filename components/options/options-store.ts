@@ -1,6 +1,10 @@
 import { create } from 'zustand';
 import type { KeyStatusReply } from '../../lib/messaging/protocol';
-import { PROVIDER_PRESETS, type ProviderPresetId } from '../../lib/settings/provider-presets';
+import {
+  PROVIDER_PRESETS,
+  presetModel,
+  type ProviderPresetId,
+} from '../../lib/settings/provider-presets';
 import { DEFAULT_DRAFT_LENGTH, type Mode } from '../../lib/prompts/modes';
 import { DEFAULT_TIMEOUT_MS, type StageName } from '../../lib/settings/settings-store';
 import {
@@ -86,7 +90,8 @@ interface OptionsState {
 }
 
 function presetStage(stage: StageName, preset: ProviderPresetId): StageForm {
-  const { baseUrl, model } = PROVIDER_PRESETS[preset];
+  const { baseUrl } = PROVIDER_PRESETS[preset];
+  const model = presetModel(preset, stage);
   return {
     preset,
     apiKey: '',
@@ -181,7 +186,8 @@ export const useOptionsStore = create<OptionsState>()((set) => ({
 
   choosePreset: (stage, preset) =>
     set((state) => {
-      const { baseUrl, model } = PROVIDER_PRESETS[preset];
+      const { baseUrl } = PROVIDER_PRESETS[preset];
+      const model = presetModel(preset, stage);
       return {
         form: { ...state.form, [stage]: { ...state.form[stage], preset, baseUrl, model } },
         errors: without(

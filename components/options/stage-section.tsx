@@ -1,8 +1,13 @@
-import { PROVIDER_PRESETS, isPresetId } from '../../lib/settings/provider-presets';
+import {
+  isPresetId,
+  keyRequired,
+  presetModel,
+  presetsFor,
+  PROVIDER_PRESETS,
+} from '../../lib/settings/provider-presets';
 import { keyFieldState, type KeyFieldState } from '../../lib/settings/key-plan';
 import type { StageName } from '../../lib/settings/settings-store';
 import { stageFieldId, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../lib/settings/validate-settings';
-import { browserWords } from '../../lib/platform/browser-words';
 import { Field } from '../ui/field';
 import { PasswordInput } from '../ui/password-input';
 import { forgetKey } from './key-requests';
@@ -31,12 +36,12 @@ function keyHint(state: KeyFieldState): string {
   }
 }
 
-function keyPlaceholder(state: KeyFieldState, custom: boolean): string {
+function keyPlaceholder(state: KeyFieldState, needed: boolean): string {
   if (state.kind === 'saved') {
     return `Saved key for ${state.host} ending in ${state.last4} — type to replace`;
   }
   if (state.kind === 'other-host') return `Paste your key for ${state.newHost}`;
-  return custom ? 'Optional for local servers' : 'Paste your key';
+  return needed ? 'Paste your key' : 'Not needed for this server';
 }
 
 /** The saved key is for another host: a new key, or an explicit yes, before it may go there. */
@@ -87,8 +92,6 @@ function RemoveKeyButton({ stage, title }: { stage: StageName; title: string }) 
   );
 }
 
-const PRESET_IDS = Object.keys(PROVIDER_PRESETS) as (keyof typeof PROVIDER_PRESETS)[];
-
 export function StageSection({ stage }: { stage: StageName }) {
   const form = useOptionsStore((state) => state.form[stage]);
   const errors = useOptionsStore((state) => state.errors);
@@ -99,6 +102,20 @@ export function StageSection({ stage }: { stage: StageName }) {
   const { title, intro } = STAGE_COPY[stage];
   const id = (field: Parameters<typeof stageFieldId>[1]) => stageFieldId(stage, field);
   const preset = PROVIDER_PRESETS[form.preset];
+  const needsKey = keyRequired(form.preset, form.baseUrl);
+  const presetHint = preset.keyUrl ? (
+    <>
+      <a href={preset.keyUrl} target="_blank" rel="noopener noreferrer">
+        Get your {preset.label} API key
+        <span className="visually-hidden"> (opens in a new tab)</span>
+      </a>
+      {preset.note ? ` ${preset.note}` : null}
+    </>
+  ) : preset.kind === 'custom' ? (
+    'Any server that speaks the OpenAI chat completions API: a gateway, or a server on this computer.'
+  ) : (
+    (preset.note ?? 'No key needed.')
+  );
 
   return (
     <fieldset className="card" aria-describedby={`${stage}-intro`}>
@@ -112,16 +129,7 @@ export function StageSection({ stage }: { stage: StageName }) {
           id={id('preset')}
           label={`${title} provider`}
           error={errors[id('preset')]}
-          hint={
-            preset.keyUrl ? (
-              <a href={preset.keyUrl} target="_blank" rel="noopener noreferrer">
-                Get your {preset.label} API key
-                <span className="visually-hidden"> (opens in a new tab)</span>
-              </a>
-            ) : (
-              `Any server that speaks the OpenAI chat completions API, such as Ollama (start it with OLLAMA_ORIGINS=${browserWords().extensionOriginPattern}) or LM Studio.`
-            )
-          }
+          hint={presetHint}
         >
           {(control) => (
             <select
@@ -131,9 +139,9 @@ export function StageSection({ stage }: { stage: StageName }) {
                 if (isPresetId(event.target.value)) choosePreset(stage, event.target.value);
               }}
             >
-              {PRESET_IDS.map((presetId) => (
-                <option key={presetId} value={presetId}>
-                  {PROVIDER_PRESETS[presetId].label}
+              {presetsFor(stage).map((row) => (
+                <option key={row.id} value={row.id}>
+                  {row.label}
                 </option>
               ))}
             </select>
@@ -160,7 +168,7 @@ export function StageSection({ stage }: { stage: StageName }) {
               value={form.apiKey}
               onValueChange={(value) => setField(stage, 'apiKey', value)}
               secretName={`${title} API key`}
-              placeholder={keyPlaceholder(keyState, form.preset === 'custom')}
+              placeholder={keyPlaceholder(keyState, needsKey)}
             />
           )}
         </Field>
@@ -194,7 +202,7 @@ export function StageSection({ stage }: { stage: StageName }) {
               onChange={(event) => setField(stage, 'model', event.target.value)}
               autoComplete="off"
               spellCheck={false}
-              placeholder={preset.model}
+              placeholder={presetModel(form.preset, stage)}
             />
           )}
         </Field>

@@ -2,6 +2,7 @@ import type { WarmReason } from '../messaging/runtime-messages';
 import { planStages } from './pipeline/stage-plan';
 import type { PipelineSettings } from './pipeline/pipeline-settings';
 import { relayDb } from './secrets/relay-db';
+import { stageReady } from '../settings/provider-presets';
 
 /**
  * Opens the connection to the providers' origins a moment before an optimization is likely, so
@@ -87,8 +88,8 @@ export async function clearUsedSites(): Promise<void> {
 /** The origins a request would reach with these settings, draft first (the plan decides). */
 export function warmTargetOf(settings: PipelineSettings): WarmTarget {
   const plan = planStages({
-    hasDraftKey: settings.draft.apiKey !== '',
-    hasRefinementKey: settings.refinement.apiKey !== '',
+    hasDraftKey: stageReady(settings.draft),
+    hasRefinementKey: stageReady(settings.refinement),
     twoStageEnabled: settings.twoStageEnabled,
   });
   const origins = new Set<string>();

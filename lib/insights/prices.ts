@@ -26,6 +26,29 @@ export interface ListPrice extends ModelPrice {
 
 const GROQ_PRICING = 'https://groq.com/pricing';
 const OPENAI_PRICING = 'https://openai.com/api/pricing';
+const CEREBRAS_PRICING = 'https://www.cerebras.ai/pricing';
+const SAMBANOVA_PRICING = 'https://cloud.sambanova.ai/plans/pricing';
+const TOGETHER_PRICING = 'https://www.together.ai/pricing';
+const FIREWORKS_PRICING = 'https://fireworks.ai/pricing';
+const GEMINI_PRICING = 'https://ai.google.dev/gemini-api/docs/pricing';
+const ANTHROPIC_PRICING = 'https://www.anthropic.com/pricing#api';
+
+/** One provider's rows: origin, model, input and output per million tokens. */
+function rows(
+  origin: string,
+  source: string,
+  asOf: string,
+  prices: readonly [model: string, inputPerMTok: number, outputPerMTok: number][],
+): ListPrice[] {
+  return prices.map(([model, inputPerMTok, outputPerMTok]) => ({
+    origin,
+    model,
+    inputPerMTok,
+    outputPerMTok,
+    asOf,
+    source,
+  }));
+}
 
 /** Standard (not batch, not cached-input) list prices of the models the presets and README name. */
 export const LIST_PRICES: readonly ListPrice[] = [
@@ -77,6 +100,30 @@ export const LIST_PRICES: readonly ListPrice[] = [
     asOf: '2026-06',
     source: OPENAI_PRICING,
   },
+  // The models the other presets recommend (lib/settings/provider-presets.ts). OpenRouter is not
+  // here: its price depends on the host it routes to; local servers bill nobody, and are priced
+  // by the user (0 under Prices) if they want a figure.
+  ...rows('https://api.cerebras.ai', CEREBRAS_PRICING, '2026-06', [['gpt-oss-120b', 0.25, 0.69]]),
+  ...rows('https://api.sambanova.ai', SAMBANOVA_PRICING, '2026-06', [
+    ['Meta-Llama-3.1-8B-Instruct', 0.1, 0.2],
+    ['Meta-Llama-3.3-70B-Instruct', 0.6, 1.2],
+  ]),
+  ...rows('https://api.together.xyz', TOGETHER_PRICING, '2026-06', [
+    ['meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', 0.18, 0.18],
+    ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 0.88, 0.88],
+  ]),
+  ...rows('https://api.fireworks.ai', FIREWORKS_PRICING, '2026-06', [
+    ['accounts/fireworks/models/llama-v3p1-8b-instruct', 0.2, 0.2],
+    ['accounts/fireworks/models/llama-v3p3-70b-instruct', 0.9, 0.9],
+  ]),
+  ...rows('https://generativelanguage.googleapis.com', GEMINI_PRICING, '2026-06', [
+    ['gemini-2.0-flash-lite', 0.075, 0.3],
+    ['gemini-2.0-flash', 0.1, 0.4],
+  ]),
+  ...rows('https://api.anthropic.com', ANTHROPIC_PRICING, '2026-06', [
+    ['claude-3-5-haiku-latest', 0.8, 4],
+    ['claude-sonnet-4-0', 3, 15],
+  ]),
 ];
 
 /** A price the user set in the settings; it wins over the list price for the same endpoint. */

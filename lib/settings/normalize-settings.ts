@@ -1,4 +1,9 @@
-import { isPresetId, PROVIDER_PRESETS, type ProviderPresetId } from './provider-presets';
+import {
+  isPresetId,
+  presetModel,
+  PROVIDER_PRESETS,
+  type ProviderPresetId,
+} from './provider-presets';
 import { DEFAULT_DRAFT_LENGTH, isMode, MODES, type Mode, type WordRange } from '../prompts/modes';
 import { checkBaseUrl } from './base-url-rules';
 import { parseSiteList } from './site-hosts';
@@ -95,7 +100,7 @@ export function defaultStageValues(stage: StageName): StageValues {
   return {
     preset: preset.id,
     baseUrl: preset.baseUrl,
-    model: preset.model,
+    model: presetModel(preset.id, stage),
     timeoutMs: DEFAULT_TIMEOUT_MS[stage],
   };
 }
@@ -137,7 +142,7 @@ function normalizeStage(
     else report('base URL', checked.problem === 'insecure' ? 'insecure-url' : 'invalid');
   }
 
-  let model = defaults.model;
+  let model = presetModel(preset, stage);
   if (raw?.model !== undefined) {
     const text = typeof raw.model === 'string' ? raw.model.trim() : '';
     if (text !== '' && text.length <= MODEL_MAX_CHARS) model = text;

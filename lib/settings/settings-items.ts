@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { PriceOverride } from '../insights/prices';
-import { PROVIDER_PRESETS, type ProviderPresetId } from './provider-presets';
+import { PROVIDER_PRESETS, presetModel, type ProviderPresetId } from './provider-presets';
 import { DEFAULT_PRESET, DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
 /**
  * Every setting's storage item, defined once and imported by every context that reads or writes
@@ -110,7 +110,7 @@ function defineStageItems(stage: StageName) {
       version: 1,
     }),
     model: storage.defineItem<string>(`sync:${stage}.model`, {
-      fallback: PROVIDER_PRESETS[preset].model,
+      fallback: presetModel(preset, stage),
       version: 1,
     }),
     timeoutMs: storage.defineItem<number>(`sync:${stage}.timeoutMs`, {

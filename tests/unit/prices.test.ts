@@ -41,6 +41,22 @@ describe('the list prices', () => {
     ['https://api.openai.com/v1', 'gpt-4.1-mini', 0.4, 1.6],
     ['https://api.openai.com/v1', 'gpt-4.1-nano', 0.1, 0.4],
     ['https://api.openai.com/v1', ' gpt-4o-mini ', 0.15, 0.6],
+    ['https://api.cerebras.ai/v1', 'gpt-oss-120b', 0.25, 0.69],
+    ['https://api.sambanova.ai/v1', 'Meta-Llama-3.1-8B-Instruct', 0.1, 0.2],
+    ['https://api.together.xyz/v1', 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', 0.18, 0.18],
+    [
+      'https://api.fireworks.ai/inference/v1',
+      'accounts/fireworks/models/llama-v3p1-8b-instruct',
+      0.2,
+      0.2,
+    ],
+    [
+      'https://generativelanguage.googleapis.com/v1beta/openai',
+      'gemini-2.0-flash-lite',
+      0.075,
+      0.3,
+    ],
+    ['https://api.anthropic.com/v1', 'claude-3-5-haiku-latest', 0.8, 4],
   ])('price %s + %s at its list price', (baseUrl, model, input, output) => {
     expect(priceFor({ baseUrl, model })).toMatchObject({
       inputPerMTok: input,

@@ -91,7 +91,7 @@ describe('normalizeSettings', () => {
     ],
     [
       'an unknown preset',
-      { draft: { preset: 'anthropic' } },
+      { draft: { preset: 'mistral' } },
       'Draft provider',
       (n) => n.values.draft.preset,
       'groq',

@@ -184,7 +184,7 @@ describe('validateSettings', () => {
 
   it('rejects an unknown preset or mode', () => {
     const bad = form();
-    (bad.draft as { preset: string }).preset = 'anthropic';
+    (bad.draft as { preset: string }).preset = 'mistral';
     (bad as { defaultMode: string }).defaultMode = 'poetry';
     const errors = errorsOf(bad);
     expect(errors).toHaveProperty(stageFieldId('draft', 'preset'));

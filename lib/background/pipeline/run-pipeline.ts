@@ -8,6 +8,7 @@ import { checkPrompt, errorInfoOf, noKeysError } from './request-errors';
 import { cacheKey, readCache, writeCache, type CacheKeyParts } from './result-cache';
 import { runLive } from './run-live';
 import { planStages, type StagePlan } from './stage-plan';
+import { stageReady } from '../../settings/provider-presets';
 
 /** Where a request comes from, as the browser vouches for it (not as the request says). */
 export interface RequestScope {
@@ -80,8 +81,8 @@ export async function runPipeline(
   try {
     checkPrompt(request.prompt);
     const plan = planStages({
-      hasDraftKey: settings.draft.apiKey !== '',
-      hasRefinementKey: settings.refinement.apiKey !== '',
+      hasDraftKey: stageReady(settings.draft),
+      hasRefinementKey: stageReady(settings.refinement),
       twoStageEnabled: settings.twoStageEnabled,
       twoStageOverride: request.twoStage,
     });

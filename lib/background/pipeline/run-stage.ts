@@ -2,7 +2,7 @@ import { PipelineError, type Stage } from '../../errors/error-codes';
 import type { TokenUsage } from '../../messaging/protocol';
 import { streamChat, type ChatMessage } from '../providers/chat-stream';
 import type { ErrorSource } from '../providers/classify-error';
-import { providerLabel } from '../../settings/provider-presets';
+import { extraBodyFor, providerLabel } from '../../settings/provider-presets';
 import type { StageConfig } from '../../settings/settings-store';
 import { getBreaker } from './circuit-breakers';
 import { breakerSeconds, resilientCall } from './resilient-call';
@@ -47,6 +47,7 @@ export async function runStage(run: StageRun): Promise<StageResult> {
         endpoint: config,
         messages: run.messages,
         maxTokens: run.maxTokens,
+        extraBody: extraBodyFor(config.preset, run.stage, config.baseUrl),
         signal,
         onDelta: (delta) => {
           streamed = true;

@@ -19,6 +19,8 @@ export interface ChatStreamRequest {
   endpoint: EndpointConfig;
   messages: ChatMessage[];
   maxTokens: number;
+  /** Members the preset adds to the request body (extraBodyFor in provider-presets.ts). */
+  extraBody?: Record<string, unknown>;
   signal: AbortSignal;
   onDelta: (delta: string) => void;
 }
@@ -42,7 +44,9 @@ interface ChunkLike {
  * reach it, and the key is the user's own, read from the background's store for this request.
  */
 function clientOptions(apiKey: string, baseURL: string) {
-  return { apiKey, baseURL, maxRetries: 0, dangerouslyAllowBrowser: true };
+  // A local server needs no key, but both SDKs refuse to start without one: it gets a word that
+  // is no one's key (Ollama, LM Studio and llama.cpp ignore it).
+  return { apiKey: apiKey || 'no-key', baseURL, maxRetries: 0, dangerouslyAllowBrowser: true };
 }
 
 function toUsage(raw: ChunkLike['usage']): TokenUsage | null {
@@ -58,6 +62,7 @@ async function openStream(req: ChatStreamRequest): Promise<AsyncIterable<ChunkLi
   const { sdk, baseURL } = sdkFor(req.endpoint.preset, req.endpoint.baseUrl);
   const common = { ...clientOptions(req.endpoint.apiKey, baseURL), timeout: 600_000 };
   const body = {
+    ...req.extraBody,
     model: req.endpoint.model,
     messages: req.messages,
     max_tokens: req.maxTokens,

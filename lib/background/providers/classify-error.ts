@@ -1,6 +1,7 @@
 import { PipelineError, type Stage } from '../../errors/error-codes';
 import { secondsText } from '../../errors/error-words';
 import { PROVIDER_PRESETS, type ProviderPresetId } from '../../settings/provider-presets';
+import { hostOf } from '../../settings/base-url-rules';
 
 export interface ErrorSource {
   stage: Stage;
@@ -28,8 +29,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 function keyHelp(source: ErrorSource): string {
   // A link to the preset's key page only when the preset's own host answered.
   const preset = PROVIDER_PRESETS[source.preset];
-  const url =
-    preset.keyUrl && new URL(preset.baseUrl).host === source.provider ? preset.keyUrl : null;
+  const url = preset.keyUrl && hostOf(preset.baseUrl) === source.provider ? preset.keyUrl : null;
   return url
     ? `Check the ${stageWord(source.stage)} API key in settings (get one at ${url}).`
     : `Check the ${stageWord(source.stage)} API key in settings.`;

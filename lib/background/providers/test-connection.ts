@@ -3,7 +3,7 @@ import { hostOf, INSECURE_URL_WORDS } from '../../settings/base-url-rules';
 import { loadStageConfig, type StageName } from '../../settings/settings-store';
 import { listModels } from './chat-stream';
 import { classifyError } from './classify-error';
-import { providerLabel } from '../../settings/provider-presets';
+import { keyRequired, providerLabel } from '../../settings/provider-presets';
 
 /**
  * "Test connection": lists the endpoint's models with the key saved for the saved base URL's
@@ -25,7 +25,7 @@ export async function testConnection(stage: StageName): Promise<TestConnectionRe
     };
   }
   const provider = providerLabel(config.preset, config.baseUrl);
-  if (!config.apiKey) {
+  if (!config.apiKey && keyRequired(config.preset, config.baseUrl)) {
     return {
       ok: false,
       error: {
