@@ -41,6 +41,17 @@ describe('a streamed chat call', () => {
     expect(request.body?.messages).toHaveLength(1);
   });
 
+  it('streams only the answer of a reasoning model, never its reasoning', async () => {
+    mock.setScenario({ reasoning: 'The user wants a haiku. Keep it short.', tokensPerSecond: 200 });
+    try {
+      const { result, deltas } = await call('sk-1');
+      expect(deltas.join('')).toBe('A short draft.');
+      expect(result.text).toBe('A short draft.');
+    } finally {
+      mock.reset({ reply: 'A short draft.', firstTokenMs: 5 });
+    }
+  });
+
   it('sends a placeholder, not a key, where none is needed', async () => {
     const { result, request } = await call('');
     expect(result.text).toBe('A short draft.');
