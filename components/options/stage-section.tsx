@@ -1,7 +1,6 @@
 import {
   isPresetId,
   keyRequired,
-  presetModel,
   presetsFor,
   PROVIDER_PRESETS,
 } from '../../lib/settings/provider-presets';
@@ -13,6 +12,7 @@ import { PasswordInput } from '../ui/password-input';
 import { forgetKey } from './key-requests';
 import { useOptionsStore } from './options-store';
 import { TestConnectionControl } from './test-connection-control';
+import { ModelPicker } from './model-picker';
 
 const STAGE_COPY: Record<StageName, { title: string; intro: string }> = {
   draft: {
@@ -194,17 +194,7 @@ export function StageSection({ stage }: { stage: StageName }) {
         </Field>
 
         <Field id={id('model')} label={`${title} model`} error={errors[id('model')]}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={form.model}
-              onChange={(event) => setField(stage, 'model', event.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={presetModel(form.preset, stage)}
-            />
-          )}
+          {(control) => <ModelPicker stage={stage} title={title} control={control} />}
         </Field>
 
         <Field id={id('timeoutMs')} label={`${title} timeout (ms)`} error={errors[id('timeoutMs')]}>

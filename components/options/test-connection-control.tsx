@@ -52,7 +52,7 @@ export function TestConnectionControl({ stage }: { stage: StageName }) {
         <p id={hintId} className={dirty ? 'test-hint test-hint-blocked' : 'test-hint'}>
           {dirty
             ? 'Tests the saved settings — save your changes first.'
-            : 'Tests the saved settings.'}
+            : 'Tests the saved settings with a tiny request (a few tokens).'}
         </p>
       </div>
       <StatusLine text={text} tone={tone} id={`${stage}-test-status`} />

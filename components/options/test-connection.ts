@@ -12,7 +12,12 @@ function isTestConnectionResult(value: unknown): value is TestConnectionResult {
   if (typeof value !== 'object' || value === null) return false;
   const result = value as Record<string, unknown>;
   if (result.ok === true) {
-    return typeof result.latencyMs === 'number' && typeof result.model === 'string';
+    return (
+      (typeof result.firstTokenMs === 'number' || result.firstTokenMs === null) &&
+      typeof result.answerMs === 'number' &&
+      typeof result.model === 'string' &&
+      typeof result.maxTokens === 'number'
+    );
   }
   if (result.ok === false) {
     const error = result.error as { message?: unknown } | undefined;
@@ -25,9 +30,17 @@ function isTestConnectionResult(value: unknown): value is TestConnectionResult {
 export function describeTestResult(response: unknown): TestOutcome {
   if (!isTestConnectionResult(response)) return { ok: false, text: NO_ANSWER };
   if (response.ok) {
+    const answer = `answer ${Math.round(response.answerMs)} ms`;
+    if (response.firstTokenMs === null) {
+      // A reasoning model may spend the test's few tokens thinking: connected, but no text.
+      return {
+        ok: true,
+        text: `Connected — ${answer} (${response.model}), but no text within ${response.maxTokens} tokens: first token not measured.`,
+      };
+    }
     return {
       ok: true,
-      text: `Connected — ${Math.round(response.latencyMs)} ms (${response.model})`,
+      text: `Connected — first token ${Math.round(response.firstTokenMs)} ms, ${answer} (${response.model})`,
     };
   }
   return { ok: false, text: response.error.message };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { testConnection } from './providers/test-connection';
+import { listStageModels } from './providers/stage-models';
 import { loadFieldUi } from './field-ui-loader';
 import { isWarmReason } from '../messaging/runtime-messages';
 import { warmConnection } from './warm-connection';
@@ -40,6 +41,12 @@ export const messageHandlers: MessageHandlers = {
     from: ['extension-page'],
     parse: ({ stage }) => (isStageName(stage) ? { stage } : null),
     handle: ({ stage }) => testConnection(stage),
+  },
+  'list-models': {
+    // Only the settings page: the list is fetched with the user's key.
+    from: ['extension-page'],
+    parse: ({ stage }) => (isStageName(stage) ? { stage } : null),
+    handle: ({ stage }) => listStageModels(stage),
   },
   'load-field-ui': {
     from: ['content-script'],

@@ -140,5 +140,15 @@ export type ContentMessage =
     }
   | { type: 'insert-text'; text: string };
 
+/**
+ * A tiny streamed chat request to the saved endpoint: time to the first text (null when none came
+ * within `maxTokens`, as with a reasoning model that spent them thinking) and to the answer's end.
+ */
 export type TestConnectionResult =
-  { ok: true; latencyMs: number; model: string } | { ok: false; error: ErrorInfo };
+  | { ok: true; firstTokenMs: number | null; answerMs: number; model: string; maxTokens: number }
+  | { ok: false; error: ErrorInfo };
+
+/** The saved endpoint's own model ids (cleaned, sorted), for the options page's model field. */
+export type ModelListResult =
+  | { ok: true; baseUrl: string; host: string; models: string[] }
+  | { ok: false; baseUrl: string; error: ErrorInfo };

@@ -5,6 +5,7 @@ import type {
   InsertIntoPageResult,
   KeyChangeResult,
   KeyStatusReply,
+  ModelListResult,
   TestConnectionResult,
 } from './protocol';
 
@@ -23,8 +24,10 @@ export function isWarmReason(value: unknown): value is WarmReason {
  * reply. Who may send each is declared beside its handler (lib/background/message-router.ts).
  */
 export interface RuntimeMessageMap {
-  /** Options page: checks a stage's saved settings with a request that costs no tokens. */
+  /** Options page: checks a stage's saved settings with a tiny streamed request (a few tokens). */
   'test-connection': { request: { stage: StageName }; reply: TestConnectionResult };
+  /** Options page: the saved endpoint's `/models`, asked with the key bound to its origin. */
+  'list-models': { request: { stage: StageName }; reply: ModelListResult };
   /** A content script asks for its overlay and editor adapters, in its own frame only. */
   'load-field-ui': { request: Record<never, never>; reply: boolean };
   'open-options': { request: Record<never, never>; reply: true };

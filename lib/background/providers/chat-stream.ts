@@ -98,7 +98,7 @@ export async function streamChat(req: ChatStreamRequest): Promise<ChatStreamResu
   return { text, usage };
 }
 
-/** A minimal request for "Test connection": lists models, which costs no tokens. */
+/** The endpoint's `/models` ids, for the settings' model list: costs no tokens. */
 export async function listModels(endpoint: EndpointConfig, signal: AbortSignal): Promise<string[]> {
   const { sdk, baseURL } = sdkFor(endpoint.preset, endpoint.baseUrl);
   const common = clientOptions(endpoint.apiKey, baseURL);

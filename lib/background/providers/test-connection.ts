@@ -1,56 +1,48 @@
 import type { TestConnectionResult } from '../../messaging/protocol';
-import { hostOf, INSECURE_URL_WORDS } from '../../settings/base-url-rules';
-import { loadStageConfig, type StageName } from '../../settings/settings-store';
-import { listModels } from './chat-stream';
-import { classifyError } from './classify-error';
-import { keyRequired, providerLabel } from '../../settings/provider-presets';
+import { extraBodyFor } from '../../settings/provider-presets';
+import type { StageName } from '../../settings/settings-store';
+import { streamChat } from './chat-stream';
+import { savedStage, underDeadline } from './saved-stage';
+
+/** The test's whole prompt: any model answers it in a token or two. */
+export const TEST_PROMPT = 'Reply with OK.';
 
 /**
- * "Test connection": lists the endpoint's models with the key saved for the saved base URL's
- * origin — costs no tokens. Without such a key nothing is sent.
+ * Enough for "OK" from any chat model, and small because Groq's free tier counts `max_tokens`
+ * against tokens per minute before it runs a request (field notes).
+ */
+export const TEST_MAX_TOKENS = 8;
+
+/**
+ * "Test connection": a tiny streamed chat request to the saved endpoint, through the pipeline's
+ * own client and the preset's request body for this stage, timed to the first text and to the
+ * end. Costs a few tokens. Without a key bound to the saved base URL's origin nothing is sent.
  */
 export async function testConnection(stage: StageName): Promise<TestConnectionResult> {
-  const { config, refusedBaseUrl } = await loadStageConfig(stage);
-  const label = stage === 'draft' ? 'Draft' : 'Refinement';
-  if (refusedBaseUrl !== null) {
-    return {
-      ok: false,
-      error: {
-        code: 'insecure-url',
-        stage,
-        retryable: false,
-        provider: hostOf(refusedBaseUrl),
-        message: `Nothing sent to ${hostOf(refusedBaseUrl)}: ${INSECURE_URL_WORDS}.`,
-      },
-    };
-  }
-  const provider = providerLabel(config.preset, config.baseUrl);
-  if (!config.apiKey && keyRequired(config.preset, config.baseUrl)) {
-    return {
-      ok: false,
-      error: {
-        code: 'no-keys',
-        stage,
-        retryable: false,
-        provider,
-        message: `Nothing sent: a ${label} API key for ${provider} is needed. Enter it and press Save first.`,
-      },
-    };
-  }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), config.timeoutMs);
+  const saved = await savedStage(stage);
+  if (!saved.ok) return { ok: false, error: saved.error };
+  const { config } = saved;
   const startedAt = performance.now();
-  try {
-    await listModels(config, controller.signal);
-    return { ok: true, latencyMs: Math.round(performance.now() - startedAt), model: config.model };
-  } catch (error) {
-    const info = classifyError(error, { stage, preset: config.preset, provider }, false).toInfo();
-    if (controller.signal.aborted) {
-      info.code = 'timeout';
-      info.message = `${provider} did not answer within ${config.timeoutMs} ms. Check the base URL.`;
-    }
-    return { ok: false, error: info };
-  } finally {
-    clearTimeout(timer);
-  }
+  let firstTokenAt: number | null = null;
+  const outcome = await underDeadline(saved, stage, config.timeoutMs, (signal) =>
+    streamChat({
+      endpoint: config,
+      messages: [{ role: 'user', content: TEST_PROMPT }],
+      maxTokens: TEST_MAX_TOKENS,
+      extraBody: extraBodyFor(config.preset, stage, config.baseUrl),
+      signal,
+      onDelta: () => {
+        firstTokenAt ??= performance.now();
+      },
+    }),
+  );
+  if (!outcome.ok) return { ok: false, error: outcome.error };
+  const answeredAt = performance.now();
+  return {
+    ok: true,
+    firstTokenMs: firstTokenAt === null ? null : Math.round(firstTokenAt - startedAt),
+    answerMs: Math.round(answeredAt - startedAt),
+    model: config.model,
+    maxTokens: TEST_MAX_TOKENS,
+  };
 }
