@@ -500,6 +500,7 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
         const asks = [
           { type: 'key-status' },
           { type: 'test-connection', stage: 'draft' },
+          { type: 'list-models', stage: 'draft' },
           { type: 'save-key', stage: 'draft', key: 'gsk_planted_by_a_page_0000' },
           { type: 'rebind-key', stage: 'draft', fromOrigin: 'http://127.0.0.1:1' },
           { type: 'forget-key', stage: 'refinement' },
