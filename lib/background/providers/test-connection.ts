@@ -14,6 +14,13 @@ export const TEST_PROMPT = 'Reply with OK.';
 export const TEST_MAX_TOKENS = 8;
 
 /**
+ * A reasoning model (asked for a reasoning effort) spends tokens thinking before its first word;
+ * 8 would end it before the answer and leave the first token unmeasured. Not measured live here
+ * (no provider is reachable from CI): a few dozen at low effort is the providers' own example.
+ */
+export const TEST_MAX_TOKENS_REASONING = 128;
+
+/**
  * "Test connection": a tiny streamed chat request to the saved endpoint, through the pipeline's
  * own client and the preset's request body for this stage, timed to the first text and to the
  * end. Costs a few tokens. Without a key bound to the saved base URL's origin nothing is sent.
@@ -22,14 +29,16 @@ export async function testConnection(stage: StageName): Promise<TestConnectionRe
   const saved = await savedStage(stage);
   if (!saved.ok) return { ok: false, error: saved.error };
   const { config } = saved;
+  const extraBody = extraBodyFor(config.preset, stage, config.baseUrl);
+  const maxTokens = 'reasoning_effort' in extraBody ? TEST_MAX_TOKENS_REASONING : TEST_MAX_TOKENS;
   const startedAt = performance.now();
   let firstTokenAt: number | null = null;
   const outcome = await underDeadline(saved, stage, config.timeoutMs, (signal) =>
     streamChat({
       endpoint: config,
       messages: [{ role: 'user', content: TEST_PROMPT }],
-      maxTokens: TEST_MAX_TOKENS,
-      extraBody: extraBodyFor(config.preset, stage, config.baseUrl),
+      maxTokens,
+      extraBody,
       signal,
       onDelta: () => {
         firstTokenAt ??= performance.now();
@@ -43,6 +52,6 @@ export async function testConnection(stage: StageName): Promise<TestConnectionRe
     firstTokenMs: firstTokenAt === null ? null : Math.round(firstTokenAt - startedAt),
     answerMs: Math.round(answeredAt - startedAt),
     model: config.model,
-    maxTokens: TEST_MAX_TOKENS,
+    maxTokens,
   };
 }
