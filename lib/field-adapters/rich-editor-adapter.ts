@@ -302,6 +302,9 @@ async function undoStep(el: HTMLElement): Promise<boolean> {
 function watchUserInput(doc: Document): { seen: () => boolean; stop: () => void } {
   let seen = false;
   const note = (event: Event) => {
+    // Firefox fires a trusted beforeinput for our own execCommand('undo') (historyUndo): only
+    // the user's other input counts; their own Ctrl+Z shows as a trusted keydown.
+    if (event instanceof InputEvent && event.inputType.startsWith('history')) return;
     if (event.isTrusted) seen = true;
   };
   const types = ['keydown', 'beforeinput', 'compositionstart'] as const;
