@@ -9,6 +9,15 @@ import { PROVIDER_PRESETS } from '../settings/provider-presets';
  * so the look never leaves the computer. `fetch` is injected for tests.
  */
 
+/*
+ * No Origin rewrite (decided, README "Local models"): a declarativeNetRequest rule scoped with
+ * `initiatorDomains: [own id]` would strip `Origin` from only this extension's requests (measured
+ * in Chromium 156; a page's own request kept its Origin and was still refused), but it would step
+ * around the allow-list the server's owner set in OLLAMA_ORIGINS, needs a new permission and
+ * rules kept in step with every typed port, and alters requests to any other service on that
+ * port. The settings show the exact OLLAMA_ORIGINS line instead.
+ */
+
 export const LOCAL_SERVER_IDS: readonly LocalServerId[] = ['ollama', 'lmstudio', 'llamacpp'];
 
 export function isLocalServerId(value: unknown): value is LocalServerId {
