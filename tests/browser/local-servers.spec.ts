@@ -3,18 +3,22 @@
 // origin), connects after "Check again", and sends nothing over plain http:// to a host on the
 // network until the user confirms that origin.
 import { startFakeOllama, type FakeOllama } from '../fixtures/fake-ollama/fake-ollama';
+import { startStaticServer, type StaticServer } from '../fixtures/pages/static-server';
 import { openOptions, openPopup } from './support/extension-pages';
 import { expect, test } from './support/fixtures';
 import { launchExtension } from './support/launch-extension';
 import { getStorage, setStorage } from './support/storage';
 
 let ollama: FakeOllama;
+let pages: StaticServer;
 
 test.beforeAll(async () => {
   ollama = await startFakeOllama();
+  pages = await startStaticServer();
 });
 test.afterAll(async () => {
   await ollama?.close();
+  await pages?.close();
 });
 test.beforeEach(() => {
   ollama.allowOrigins([]);
@@ -52,10 +56,11 @@ test('Ollama refusing the extension: the exact OLLAMA_ORIGINS line, then connect
   await expect(card.getByText('It serves 2 models: llama3.2:latest, qwen2.5:7b.')).toBeVisible();
   await expect(card.locator('.local-origin-line')).toHaveCount(0);
 
-  await options.getByLabel('Draft base URL').fill('http://localhost:11434/v1');
-  await card.getByRole('button', { name: 'Use it for Draft' }).first().click();
-  await expect(options.getByLabel('Draft base URL')).toHaveValue(`${ollama.origin}/v1`);
-  await expect(options.getByLabel('Draft model')).toHaveValue('llama3.2:latest');
+  await card.getByRole('button', { name: 'Use it for Refinement' }).click();
+  await expect(options.getByLabel('Refinement provider')).toHaveValue('ollama');
+  await expect(options.getByLabel('Refinement base URL')).toHaveValue(`${ollama.origin}/v1`);
+  // Ollama's preset model (llama3.2) is not among those it serves: the first served one.
+  await expect(options.getByLabel('Refinement model')).toHaveValue('llama3.2:latest');
 });
 
 test('an optimization refused by Ollama carries the same exact line', async ({ extension }) => {
@@ -76,6 +81,60 @@ test('an optimization refused by Ollama carries the same exact line', async ({ e
   expect(chat.map((r) => r.origin)).toEqual([origin]);
 });
 
+test('a web page cannot make the background look at this computer’s ports', async ({
+  extension,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(`${pages.url}/textarea.html`);
+  const pageUrl = page.url();
+  const target = `${ollama.origin}/v1`;
+  // From the content scripts' world (same extension id as the pages): the message is dropped.
+  const reply = await extension.serviceWorker.evaluate(
+    async ({ pageUrl, target }) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+          scripting: {
+            executeScript(i: {
+              target: { tabId: number };
+              func: (target: string) => unknown;
+              args: [string];
+            }): Promise<{ result?: unknown }[]>;
+          };
+        };
+      };
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: tab!.id! },
+        args: [target],
+        func: async (baseUrl: string) => {
+          const api = (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(m: object): Promise<unknown> } };
+            }
+          ).chrome;
+          try {
+            const answer = await api.runtime.sendMessage({
+              type: 'find-local-servers',
+              extra: [{ server: 'ollama', baseUrl }],
+            });
+            return answer ?? 'no answer';
+          } catch (error) {
+            return `refused: ${String(error)}`;
+          }
+        },
+      });
+      return frame?.result;
+    },
+    { pageUrl, target },
+  );
+  expect(typeof reply === 'string' && (reply === 'no answer' || reply.startsWith('refused'))).toBe(
+    true,
+  );
+  await page.waitForTimeout(300);
+  expect(ollama.requests).toEqual([]);
+});
+
 test('measured: the background’s requests carry the extension’s Origin, GET and POST', async ({
   extension,
 }) => {
@@ -93,6 +152,16 @@ test('measured: the background’s requests carry the extension’s Origin, GET 
     ['GET', null],
     ['POST', `chrome-extension://${extension.extensionId}`],
   ]);
+});
+
+test('plain http:// to a public host is offered no confirmation', async ({ extension }) => {
+  const options = await openOptions(extension.context, extension.extensionId);
+  await options.getByLabel('Draft base URL').fill('http://203.0.113.7:11434/v1');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    options.getByText('Use https:// — plain http:// is allowed only for this computer (localhost)'),
+  ).toBeVisible();
+  await expect(options.getByRole('button', { name: /Allow unencrypted requests/ })).toHaveCount(0);
 });
 
 test.describe('a host on the network over plain http://', () => {
