@@ -91,3 +91,20 @@ export function loopbackRefusalWords(provider: string, extensionOrigin: string):
     `Local models shows how).`
   );
 }
+
+/**
+ * A server on this computer that could not be reached: it may be stopped, or refusing the
+ * extension in a way the browser reports as a network error (a refused CORS answer looks the
+ * same as a closed port).
+ */
+export function loopbackUnreachableWords(
+  provider: string,
+  stageLabel: string,
+  extensionOrigin: string,
+): string {
+  return (
+    `Could not reach ${provider}. Check that the server is running and the ${stageLabel} base ` +
+    `URL. If it is running, it may be refusing Prompt Relay: for Ollama set ` +
+    `${ollamaOriginsLine(extensionOrigin)} and restart it; in LM Studio turn on “Enable CORS”.`
+  );
+}

@@ -206,6 +206,26 @@ describe('words with the exact extension origin', () => {
     );
   });
 
+  it('words a network error from this computer with the same line (a CORS refusal looks like one)', () => {
+    const error = classifyError(
+      new TypeError('Connection error.'),
+      { stage: 'refinement', preset: 'lmstudio', provider: '127.0.0.1:1234' },
+      false,
+    );
+    expect(error.code).toBe('network');
+    expect(error.message).toBe(
+      'Could not reach 127.0.0.1:1234. Check that the server is running and the Refinement base URL. If it is running, it may be refusing Prompt Relay: for Ollama set OLLAMA_ORIGINS=chrome-extension://test-extension-id and restart it; in LM Studio turn on “Enable CORS”.',
+    );
+    const remote = classifyError(
+      new TypeError('Connection error.'),
+      { stage: 'draft', preset: 'groq', provider: 'api.groq.com' },
+      false,
+    );
+    expect(remote.message).toBe(
+      'Could not reach api.groq.com. Check your connection and the Draft base URL.',
+    );
+  });
+
   it('keeps a 403 from any other host a key problem', () => {
     for (const provider of ['api.groq.com', '192.168.1.20:11434', 'localhost.evil.com']) {
       const error = classifyError(

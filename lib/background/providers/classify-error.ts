@@ -3,7 +3,7 @@ import { secondsText } from '../../errors/error-words';
 import { PROVIDER_PRESETS, type ProviderPresetId } from '../../settings/provider-presets';
 import { hostOf, isLoopbackHost } from '../../settings/base-url-rules';
 import { extensionOrigin } from '../../platform/extension-origin';
-import { loopbackRefusalWords } from '../../platform/local-server-words';
+import { loopbackRefusalWords, loopbackUnreachableWords } from '../../platform/local-server-words';
 
 export interface ErrorSource {
   stage: Stage;
@@ -158,7 +158,9 @@ export function classifyError(
         ...base,
         code: 'network',
         retryable: true,
-        message: `Could not reach ${provider}. Check your connection and the ${stageWord(stage)} base URL.`,
+        message: isLoopbackProvider(provider)
+          ? loopbackUnreachableWords(provider, stageWord(stage), extensionOrigin())
+          : `Could not reach ${provider}. Check your connection and the ${stageWord(stage)} base URL.`,
       },
       { cause: error },
     );
