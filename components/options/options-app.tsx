@@ -1,6 +1,7 @@
 import { useEffect, type FormEvent } from 'react';
 import { STAGES } from '../../lib/settings/validate-settings';
 import { GeneralSection } from './general-section';
+import { LocalServers } from './local-servers';
 import { fetchKeyStatus } from './key-requests';
 import { DEFAULT_VALUES, useOptionsStore } from './options-store';
 import { PricesSection } from './prices-section';
@@ -78,6 +79,7 @@ function SettingsForm() {
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate>
       <LoadNotice />
+      <LocalServers />
       {STAGES.map((stage) => (
         <StageSection key={stage} stage={stage} />
       ))}

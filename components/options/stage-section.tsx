@@ -9,6 +9,7 @@ import type { StageName } from '../../lib/settings/settings-store';
 import { stageFieldId, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS } from '../../lib/settings/validate-settings';
 import { Field } from '../ui/field';
 import { PasswordInput } from '../ui/password-input';
+import { HttpConfirmation } from './http-confirmation';
 import { forgetKey } from './key-requests';
 import { useOptionsStore } from './options-store';
 import { TestConnectionControl } from './test-connection-control';
@@ -212,6 +213,7 @@ export function StageSection({ stage }: { stage: StageName }) {
           )}
         </Field>
         {keyState.kind === 'other-host' && <OtherHostKey stage={stage} state={keyState} />}
+        <HttpConfirmation stage={stage} />
       </div>
 
       <TestConnectionControl stage={stage} />

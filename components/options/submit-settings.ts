@@ -1,6 +1,7 @@
 import type { KeyStatusReply } from '../../lib/messaging/protocol';
 import { hostOf } from '../../lib/settings/base-url-rules';
 import { originPattern } from '../../lib/settings/host-permissions';
+import { loadConfirmedHttpOrigins } from '../../lib/settings/settings-store';
 import { keyActionFor } from '../../lib/settings/key-plan';
 import { parseSiteLines } from '../../lib/settings/site-hosts';
 import {
@@ -69,7 +70,8 @@ export async function submitSettings(): Promise<void> {
   const store = useOptionsStore.getState();
   if (store.saving || store.phase !== 'ready') return;
 
-  const result = validateSettings(store.form);
+  // Network origins the user allowed plain http:// to; read fresh (another tab may withdraw one).
+  const result = validateSettings(store.form, await loadConfirmedHttpOrigins().catch(() => []));
   if (!result.ok) {
     store.saveRejected(result.errors, fixText(Object.keys(result.errors).length));
     focusFirstError(result.errors);

@@ -4,6 +4,7 @@ import { listStageModels } from './providers/stage-models';
 import { loadFieldUi } from './field-ui-loader';
 import { isWarmReason } from '../messaging/runtime-messages';
 import { warmConnection } from './warm-connection';
+import { findLocalServers, parseProbeRequest } from './local-servers';
 import { insertIntoPage } from './insert-into-page';
 import { historyRecorder } from './history';
 import { isRequestId } from '../messaging/parse-client-message';
@@ -112,5 +113,11 @@ export const messageHandlers: MessageHandlers = {
     parse: ({ reason }) => (isWarmReason(reason) ? { reason } : null),
     handle: ({ reason }, sender) =>
       warmConnection(reason, sender.role === 'content-script' ? sender.origin : undefined),
+  },
+  'find-local-servers': {
+    // Probes this computer's ports: not for pages, which could map a user's local services.
+    from: ['extension-page'],
+    parse: ({ extra }) => parseProbeRequest(extra),
+    handle: ({ extra }) => findLocalServers(extra),
   },
 };

@@ -7,7 +7,7 @@ import type {
 import { clearCache } from './pipeline/result-cache';
 import { clearUsedSites } from './connection-warmer';
 import { forgetStageSecret, readStageSecret, saveStageSecret } from './secrets/secret-store';
-import { hostOf, hostOfOrigin, INSECURE_URL_WORDS, originOf } from '../settings/base-url-rules';
+import { hostOf, hostOfOrigin, insecureUrlWords, originOf } from '../settings/base-url-rules';
 import type { StageName } from '../settings/normalize-settings';
 import { insecureStoredBaseUrl, loadStoredSettings } from '../settings/settings-store';
 
@@ -43,7 +43,7 @@ export async function keyStatus(): Promise<KeyStatusReply> {
 async function savedOrigin(stage: StageName): Promise<{ origin: string } | { message: string }> {
   const insecure = await insecureStoredBaseUrl(stage);
   if (insecure !== null) {
-    return { message: `Key not saved for ${hostOf(insecure)}: ${INSECURE_URL_WORDS}.` };
+    return { message: `Key not saved for ${hostOf(insecure)}: ${insecureUrlWords(insecure)}.` };
   }
   const { values } = await loadStoredSettings();
   const origin = originOf(values[stage].baseUrl);

@@ -152,3 +152,17 @@ export type TestConnectionResult =
 export type ModelListResult =
   | { ok: true; baseUrl: string; host: string; models: string[] }
   | { ok: false; baseUrl: string; error: ErrorInfo };
+
+/** The servers on this computer the options page looks for (their presets' ids). */
+export type LocalServerId = 'ollama' | 'lmstudio' | 'llamacpp';
+
+/**
+ * What a look for a local server found at `baseUrl`. `running`: it answered its model list.
+ * `refused`: it answered with an error status (Ollama: 403 to an origin it does not allow).
+ * `blocked`: it is there (a no-cors request went through) but the browser refused its answer,
+ * as for a server that sends no CORS headers. `absent`: nothing answered in time.
+ */
+export type LocalServerReport =
+  | { server: LocalServerId; baseUrl: string; state: 'running'; models: string[] }
+  | { server: LocalServerId; baseUrl: string; state: 'refused'; status: number }
+  | { server: LocalServerId; baseUrl: string; state: 'blocked' | 'absent' };

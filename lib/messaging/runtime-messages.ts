@@ -6,6 +6,8 @@ import type {
   KeyChangeResult,
   KeyStatusReply,
   ModelListResult,
+  LocalServerId,
+  LocalServerReport,
   TestConnectionResult,
 } from './protocol';
 
@@ -53,6 +55,14 @@ export interface RuntimeMessageMap {
   };
   /** Opens the providers' connections ahead of use: no prompt, no key, nothing in reply. */
   'warm-connection': { request: { reason: WarmReason }; reply: boolean };
+  /**
+   * Options page: looks for Ollama, LM Studio and llama.cpp on this computer (their usual ports,
+   * plus the loopback base URLs the form holds for those presets). No key, no prompt.
+   */
+  'find-local-servers': {
+    request: { extra: { server: LocalServerId; baseUrl: string }[] };
+    reply: LocalServerReport[];
+  };
 }
 
 export type RuntimeMessageType = keyof RuntimeMessageMap;

@@ -1,6 +1,7 @@
 /**
- * What differs by browser in the words users read: where shortcuts are changed, how a local
- * server is told to accept the extension's origin, which pages no extension may touch. One table,
+ * What differs by browser in the words users read: where shortcuts are changed, which pages no
+ * extension may touch. (What a local server must allow is this install's exact origin, read at
+ * run time: lib/platform/extension-origin.ts and local-server-words.ts.) One table,
  * so a Chrome-only instruction never reaches a Firefox user. The browser is fixed at build time
  * (`wxt build -b firefox` sets import.meta.env.FIREFOX).
  */
@@ -11,8 +12,6 @@ export interface BrowserWords {
   name: string;
   /** Where the user changes or sets extension shortcuts, as they would find it. */
   shortcutSettings: string;
-  /** `OLLAMA_ORIGINS` (and similar CORS allow-lists) value that admits this extension. */
-  extensionOriginPattern: string;
   /** Pages where no extension may read or write, named the way users know them. */
   closedPages: string;
 }
@@ -21,14 +20,12 @@ export const BROWSER_WORDS: Readonly<Record<BrowserFamily, BrowserWords>> = {
   chrome: {
     name: 'Chrome',
     shortcutSettings: 'chrome://extensions/shortcuts',
-    extensionOriginPattern: 'chrome-extension://*',
     closedPages: 'chrome:// pages and the Chrome Web Store',
   },
   firefox: {
     name: 'Firefox',
     // Firefox has no URL for this view; it is reached from the add-ons manager's gear menu.
     shortcutSettings: 'about:addons → gear menu → Manage Extension Shortcuts',
-    extensionOriginPattern: 'moz-extension://*',
     closedPages: 'about: pages and addons.mozilla.org',
   },
 };

@@ -5,7 +5,7 @@ import {
   type ProviderPresetId,
 } from './provider-presets';
 import { DEFAULT_DRAFT_LENGTH, isMode, MODES, type Mode, type WordRange } from '../prompts/modes';
-import { checkBaseUrl } from './base-url-rules';
+import { checkBaseUrl, normalizeConfirmedOrigins } from './base-url-rules';
 import { parseSiteList } from './site-hosts';
 import { normalizePriceOverrides, type PriceOverride } from '../insights/prices';
 
@@ -72,13 +72,16 @@ export interface RawSettings {
   noContextSites?: unknown;
   warmConnection?: unknown;
   priceOverrides?: unknown;
+  /** Network origins the user confirmed for plain http:// (settings-items.ts). */
+  confirmedHttpOrigins?: unknown;
 }
 
 export interface ResetSetting {
   /** Words for the notice: "Draft timeout". */
   label: string;
   /**
-   * `insecure-url`: an http:// base URL to a host other than this computer. `dropped-entries`:
+   * `insecure-url`: an http:// base URL to a host other than this computer (a public host, or
+   * one on the user's network whose origin was not confirmed). `dropped-entries`:
    * a list kept its valid entries and lost those in `dropped`. `dropped-prices`: the user's
    * prices kept their valid entries and lost `droppedCount` others.
    */
@@ -123,6 +126,7 @@ function normalizeStage(
   stage: StageName,
   raw: RawStageSettings | undefined,
   reset: ResetSetting[],
+  confirmedOrigins: readonly string[],
 ): StageValues {
   const label = STAGE_LABEL[stage];
   const report = (what: string, reason: ResetSetting['reason'] = 'invalid') =>
@@ -137,9 +141,9 @@ function normalizeStage(
 
   let baseUrl = defaults.baseUrl;
   if (raw?.baseUrl !== undefined) {
-    const checked = checkBaseUrl(raw.baseUrl);
+    const checked = checkBaseUrl(raw.baseUrl, confirmedOrigins);
     if (checked.ok) baseUrl = checked.url;
-    else report('base URL', checked.problem === 'insecure' ? 'insecure-url' : 'invalid');
+    else report('base URL', checked.problem === 'invalid' ? 'invalid' : 'insecure-url');
   }
 
   let model = presetModel(preset, stage);
@@ -211,8 +215,9 @@ function normalizePrices(value: unknown, reset: ResetSetting[]): PriceOverride[]
 
 export function normalizeSettings(raw: RawSettings): NormalizedSettings {
   const reset: ResetSetting[] = [];
-  const draft = normalizeStage('draft', raw.draft, reset);
-  const refinement = normalizeStage('refinement', raw.refinement, reset);
+  const confirmed = normalizeConfirmedOrigins(raw.confirmedHttpOrigins);
+  const draft = normalizeStage('draft', raw.draft, reset, confirmed);
+  const refinement = normalizeStage('refinement', raw.refinement, reset, confirmed);
   const twoStageEnabled = normalizeBoolean(
     raw.twoStageEnabled,
     true,

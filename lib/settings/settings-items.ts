@@ -127,6 +127,18 @@ export const stageSettings: Record<StageName, ReturnType<typeof defineStageItems
   refinement: refinementSettings,
 };
 
+/**
+ * Origins on the user's network (`http://192.168.1.20:11434`) the user confirmed may receive
+ * prompts, and a key if one is set, over plain http://. Kept in this browser only (`local`, which
+ * content scripts cannot read in Chrome): a confirmation is about the network this device is on,
+ * and must not follow the synced base URL to another device on another network. Checked by
+ * normalizeConfirmedOrigins (base-url-rules.ts).
+ */
+export const confirmedHttpOrigins = storage.defineItem<string[]>('local:confirmedHttpOrigins', {
+  fallback: [],
+  version: 1,
+});
+
 /** The History's settings (lib/insights/history-policy.ts normalizes what storage holds). */
 export const historySettings = storage.defineItem<HistorySettings>('sync:historySettings', {
   fallback: { ...DEFAULT_HISTORY_SETTINGS },

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ProviderPresetId } from './provider-presets';
 import { keyBoundTo, readStageSecret } from '../background/secrets/secret-store';
-import { isInsecureBaseUrl } from './base-url-rules';
+import { isInsecureBaseUrl, normalizeConfirmedOrigins } from './base-url-rules';
 import {
   normalizeSettings,
   type NormalizedSettings,
@@ -9,6 +9,7 @@ import {
   type StageName,
 } from './normalize-settings';
 import {
+  confirmedHttpOrigins,
   DRAFT_LENGTHS_VERSION,
   PREFERENCE_NAMES,
   draftLengths,
@@ -42,14 +43,16 @@ async function readRawStage(stage: StageName): Promise<RawStageSettings> {
 
 /** Every stored setting except keys, validated: a bad value reads as its default, reported. */
 export async function loadStoredSettings(): Promise<NormalizedSettings> {
-  const [draft, refinement, ...preferences] = await Promise.all([
+  const [draft, refinement, confirmed, ...preferences] = await Promise.all([
     readRawStage('draft'),
     readRawStage('refinement'),
+    confirmedHttpOrigins.getValue(),
     ...PREFERENCE_NAMES.map((name): Promise<unknown> => preferenceItems[name].getValue()),
   ]);
   return normalizeSettings({
     draft,
     refinement,
+    confirmedHttpOrigins: confirmed,
     ...Object.fromEntries(PREFERENCE_NAMES.map((name, i) => [name, preferences[i]])),
   });
 }
@@ -60,10 +63,21 @@ export interface StageForUse {
   refusedBaseUrl: string | null;
 }
 
-/** The raw stored base URL when it is http:// to a host other than this computer. */
+/** The user's confirmed network origins for plain http://, checked. */
+export async function loadConfirmedHttpOrigins(): Promise<string[]> {
+  return normalizeConfirmedOrigins(await confirmedHttpOrigins.getValue());
+}
+
+/**
+ * The raw stored base URL when it is http:// to a host other than this computer (and not a
+ * network origin the user confirmed).
+ */
 export async function insecureStoredBaseUrl(stage: StageName): Promise<string | null> {
-  const raw: unknown = await stageSettings[stage].baseUrl.getValue();
-  return typeof raw === 'string' && isInsecureBaseUrl(raw) ? raw : null;
+  const [raw, confirmed] = await Promise.all([
+    stageSettings[stage].baseUrl.getValue() as Promise<unknown>,
+    loadConfirmedHttpOrigins(),
+  ]);
+  return typeof raw === 'string' && isInsecureBaseUrl(raw, confirmed) ? raw : null;
 }
 
 /** A stage's settings for a request, with only a key bound to its base URL's origin. */
@@ -113,6 +127,7 @@ export function watchSettings(onChange: () => void): () => void {
   const unwatchers = [
     ...STAGES.flatMap((stage) => Object.values(stageSettings[stage])),
     ...Object.values(preferenceItems),
+    confirmedHttpOrigins,
   ].map((item) => item.watch(() => onChange()));
   return () => unwatchers.forEach((unwatch) => unwatch());
 }

@@ -1,6 +1,11 @@
 import { isPresetId, type ProviderPresetId } from './provider-presets';
 import { isMode, MODES, type Mode } from '../prompts/modes';
-import { checkBaseUrl, INSECURE_URL_WORDS } from './base-url-rules';
+import {
+  checkBaseUrl,
+  httpOriginNeedingConfirmation,
+  INSECURE_URL_WORDS,
+  unconfirmedUrlWords,
+} from './base-url-rules';
 import {
   LENGTH_MAX_WORDS,
   LENGTH_MIN_WORDS,
@@ -162,16 +167,22 @@ function validateStage(
   stage: StageName,
   form: StageForm,
   errors: SettingsErrors,
+  confirmedOrigins: readonly string[],
 ): StageConfig | null {
   const id = (field: StageField) => stageFieldId(stage, field);
-  const checked = checkBaseUrl(form.baseUrl);
+  const checked = checkBaseUrl(form.baseUrl, confirmedOrigins);
   const baseUrl = checked.ok ? checked.url : null;
   const timeoutMs = parseWhole(form.timeoutMs, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS);
   const model = form.model.trim();
   if (!isPresetId(form.preset)) errors[id('preset')] = MESSAGES.preset;
   if (!checked.ok) {
+    const lan = httpOriginNeedingConfirmation(form.baseUrl.trim());
     errors[id('baseUrl')] =
-      checked.problem === 'insecure' ? MESSAGES.baseUrlInsecure : MESSAGES.baseUrl;
+      checked.problem === 'unconfirmed' && lan !== null
+        ? unconfirmedUrlWords(lan)
+        : checked.problem === 'insecure'
+          ? MESSAGES.baseUrlInsecure
+          : MESSAGES.baseUrl;
   }
   if (model === '') errors[id('model')] = MESSAGES.model;
   if (timeoutMs === null) errors[id('timeoutMs')] = MESSAGES.timeout;
@@ -212,11 +223,17 @@ function validatePrices(rows: readonly PriceForm[], errors: SettingsErrors): Pri
   return prices;
 }
 
-/** Checks the whole form at once, so every problem shows on the first Save. */
-export function validateSettings(form: SettingsForm): ValidationResult {
+/**
+ * Checks the whole form at once, so every problem shows on the first Save. `confirmedOrigins`:
+ * the network origins the user allowed plain http:// to (settings-items.ts).
+ */
+export function validateSettings(
+  form: SettingsForm,
+  confirmedOrigins: readonly string[] = [],
+): ValidationResult {
   const errors: SettingsErrors = {};
-  const draft = validateStage('draft', form.draft, errors);
-  const refinement = validateStage('refinement', form.refinement, errors);
+  const draft = validateStage('draft', form.draft, errors, confirmedOrigins);
+  const refinement = validateStage('refinement', form.refinement, errors, confirmedOrigins);
   if (!isMode(form.defaultMode)) errors[DEFAULT_MODE_FIELD_ID] = MESSAGES.mode;
 
   const draftLengths = {} as DraftLengths;

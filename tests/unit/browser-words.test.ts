@@ -28,7 +28,6 @@ describe('browser words', () => {
     expect(browserFamily({ FIREFOX: true })).toBe('firefox');
     const words = browserWords('firefox');
     expect(words.shortcutSettings).toBe('about:addons → gear menu → Manage Extension Shortcuts');
-    expect(words.extensionOriginPattern).toBe('moz-extension://*');
     expect(words.closedPages).toBe('about: pages and addons.mozilla.org');
     expect(JSON.stringify(words)).not.toMatch(/chrome/i);
   });
@@ -37,7 +36,6 @@ describe('browser words', () => {
     expect(browserFamily({ FIREFOX: false })).toBe('chrome');
     expect(browserFamily({})).toBe('chrome');
     expect(BROWSER_WORDS.chrome.shortcutSettings).toBe('chrome://extensions/shortcuts');
-    expect(BROWSER_WORDS.chrome.extensionOriginPattern).toBe('chrome-extension://*');
   });
 });
 

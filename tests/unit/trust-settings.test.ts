@@ -322,7 +322,7 @@ describe('https only, except loopback', () => {
     ['http://127.1:8080', { ok: true, url: 'http://127.1:8080' }],
     ['http://[::1]:1234/v1', { ok: true, url: 'http://[::1]:1234/v1' }],
     ['http://example.com/v1', { ok: false, problem: 'insecure' }],
-    ['http://10.0.0.5:8000/v1', { ok: false, problem: 'insecure' }],
+    ['http://10.0.0.5:8000/v1', { ok: false, problem: 'unconfirmed' }],
     ['http://localhost.evil.com/v1', { ok: false, problem: 'insecure' }],
     ['ftp://example.com', { ok: false, problem: 'invalid' }],
     ['https:example.com', { ok: false, problem: 'invalid' }],

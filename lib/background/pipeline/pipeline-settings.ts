@@ -2,7 +2,12 @@ import { browser } from 'wxt/browser';
 import { PipelineError } from '../../errors/error-codes';
 import type { PriceOverride } from '../../insights/prices';
 import { keyBoundTo, readStageSecrets } from '../secrets/secret-store';
-import { hostOf, INSECURE_URL_WORDS } from '../../settings/base-url-rules';
+import {
+  hostOf,
+  httpOriginNeedingConfirmation,
+  INSECURE_URL_WORDS,
+  unconfirmedUrlWords,
+} from '../../settings/base-url-rules';
 import type { StoredSettings } from '../../settings/normalize-settings';
 import type { PageContextPolicy } from '../../settings/page-context-policy';
 import type { DraftLengths } from '../../settings/settings-items';
@@ -46,6 +51,16 @@ let watching = false;
 
 function insecureUrlError(stage: 'draft' | 'refinement', url: string): PipelineError {
   const label = stage === 'draft' ? 'Draft' : 'Refinement';
+  const lan = httpOriginNeedingConfirmation(url);
+  if (lan !== null) {
+    return new PipelineError({
+      code: 'insecure-url',
+      stage,
+      retryable: false,
+      provider: hostOf(url),
+      message: `Nothing sent: the ${label} base URL (${url}) is not confirmed. ${unconfirmedUrlWords(lan)}.`,
+    });
+  }
   return new PipelineError({
     code: 'insecure-url',
     stage,
@@ -76,10 +91,15 @@ export async function loadPipelineSettings(): Promise<PipelineSettings> {
     throw error;
   }));
   const [{ values, insecure }, secrets] = await Promise.all([kept, readStageSecrets()]);
-  // A saved key must never travel over plain http to another host: refuse with words.
+  // A saved key must never travel over plain http to another host, and nothing at all to a
+  // network host the user has not confirmed (the normalizer has swapped in the preset's URL,
+  // which the user did not ask for): refuse with words.
   for (const stage of ['draft', 'refinement'] as const) {
     const url = insecure[stage];
-    if (url !== null && secrets[stage] !== null) throw insecureUrlError(stage, url);
+    if (url === null) continue;
+    if (secrets[stage] !== null || httpOriginNeedingConfirmation(url) !== null) {
+      throw insecureUrlError(stage, url);
+    }
   }
   const config = (stage: 'draft' | 'refinement'): StageConfig => ({
     ...values[stage],

@@ -1,7 +1,9 @@
 import { PipelineError, type Stage } from '../../errors/error-codes';
 import { secondsText } from '../../errors/error-words';
 import { PROVIDER_PRESETS, type ProviderPresetId } from '../../settings/provider-presets';
-import { hostOf } from '../../settings/base-url-rules';
+import { hostOf, isLoopbackHost } from '../../settings/base-url-rules';
+import { extensionOrigin } from '../../platform/extension-origin';
+import { loopbackRefusalWords, loopbackUnreachableWords } from '../../platform/local-server-words';
 
 export interface ErrorSource {
   stage: Stage;
@@ -35,6 +37,15 @@ function keyHelp(source: ErrorSource): string {
     : `Check the ${stageWord(source.stage)} API key in settings.`;
 }
 
+/** The provider host is this computer (`localhost:11434`, `127.0.0.1:8080`, `[::1]:1234`). */
+function isLoopbackProvider(provider: string): boolean {
+  try {
+    return isLoopbackHost(new URL(`http://${provider}`).hostname);
+  } catch {
+    return false;
+  }
+}
+
 function stageWord(stage: Stage): string {
   return stage === 'draft' ? 'Draft' : 'Refinement';
 }
@@ -62,6 +73,18 @@ export function classifyError(
   }
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') {
+    // A server on this computer needs no key: its 403 is Ollama refusing the extension's Origin.
+    if (status === 403 && isLoopbackProvider(provider)) {
+      return new PipelineError(
+        {
+          ...base,
+          code: 'provider-error',
+          retryable: false,
+          message: loopbackRefusalWords(provider, extensionOrigin()),
+        },
+        { cause: error },
+      );
+    }
     if (status === 401 || status === 403) {
       return new PipelineError(
         {
@@ -135,7 +158,9 @@ export function classifyError(
         ...base,
         code: 'network',
         retryable: true,
-        message: `Could not reach ${provider}. Check your connection and the ${stageWord(stage)} base URL.`,
+        message: isLoopbackProvider(provider)
+          ? loopbackUnreachableWords(provider, stageWord(stage), extensionOrigin())
+          : `Could not reach ${provider}. Check your connection and the ${stageWord(stage)} base URL.`,
       },
       { cause: error },
     );

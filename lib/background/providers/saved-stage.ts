@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../../errors/error-codes';
 import { secondsText } from '../../errors/error-words';
-import { hostOf, INSECURE_URL_WORDS } from '../../settings/base-url-rules';
+import { hostOf, insecureUrlWords } from '../../settings/base-url-rules';
 import { keyRequired, providerLabel } from '../../settings/provider-presets';
 import { loadStageConfig, type StageConfig, type StageName } from '../../settings/settings-store';
 import { classifyError } from './classify-error';
@@ -31,7 +31,7 @@ export async function savedStage(stage: StageName): Promise<SavedStage> {
         stage,
         retryable: false,
         provider: hostOf(refusedBaseUrl),
-        message: `Nothing sent to ${hostOf(refusedBaseUrl)}: ${INSECURE_URL_WORDS}.`,
+        message: `Nothing sent to ${hostOf(refusedBaseUrl)}: ${insecureUrlWords(refusedBaseUrl)}.`,
       },
     };
   }

@@ -19,6 +19,8 @@ export interface LaunchExtensionOptions {
   extensionDir?: string;
   /** An X display for headed runs (see x-display.ts). */
   display?: string;
+  /** More Chromium flags, such as `--host-resolver-rules=…` to give a test host name an address. */
+  args?: string[];
 }
 
 export interface LaunchedExtension {
@@ -65,7 +67,7 @@ export async function launchExtension(
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless: opts.headless ?? true,
-      args: extensionChromiumArgs(extensionDir),
+      args: [...extensionChromiumArgs(extensionDir), ...(opts.args ?? [])],
       ...(opts.display ? { env: { ...process.env, DISPLAY: opts.display } } : {}),
     });
   } catch (error) {
