@@ -3,6 +3,7 @@ import { STAGES } from '../../lib/settings/validate-settings';
 import { GeneralSection } from './general-section';
 import { fetchKeyStatus } from './key-requests';
 import { DEFAULT_VALUES, useOptionsStore } from './options-store';
+import { PolicyBanner } from './policy-banner';
 import { PricesSection } from './prices-section';
 import { SaveBar } from './save-bar';
 import { SettingsSummary } from './settings-summary';
@@ -78,6 +79,7 @@ function SettingsForm() {
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate>
       <LoadNotice />
+      <PolicyBanner />
       {STAGES.map((stage) => (
         <StageSection key={stage} stage={stage} />
       ))}

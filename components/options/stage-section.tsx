@@ -12,6 +12,8 @@ import { Field } from '../ui/field';
 import { PasswordInput } from '../ui/password-input';
 import { forgetKey } from './key-requests';
 import { useOptionsStore } from './options-store';
+import { useLocked } from './managed-policy-state';
+import { StagePolicyNote } from './policy-locked';
 import { TestConnectionControl } from './test-connection-control';
 
 const STAGE_COPY: Record<StageName, { title: string; intro: string }> = {
@@ -100,6 +102,12 @@ export function StageSection({ stage }: { stage: StageName }) {
   const status = useOptionsStore((state) => state.keyStatus[stage]);
   const keyState = keyFieldState(status, form.baseUrl);
   const { title, intro } = STAGE_COPY[stage];
+  const locked = {
+    preset: useLocked(`${stage}.preset`),
+    baseUrl: useLocked(`${stage}.baseUrl`),
+    model: useLocked(`${stage}.model`),
+    timeoutMs: useLocked(`${stage}.timeoutMs`),
+  };
   const id = (field: Parameters<typeof stageFieldId>[1]) => stageFieldId(stage, field);
   const preset = PROVIDER_PRESETS[form.preset];
   const needsKey = keyRequired(form.preset, form.baseUrl);
@@ -123,6 +131,7 @@ export function StageSection({ stage }: { stage: StageName }) {
       <p id={`${stage}-intro`} className="card-intro">
         {intro}
       </p>
+      <StagePolicyNote stage={stage} />
 
       <div className="field-grid">
         <Field
@@ -135,6 +144,7 @@ export function StageSection({ stage }: { stage: StageName }) {
             <select
               {...control}
               value={form.preset}
+              disabled={locked.preset}
               onChange={(event) => {
                 if (isPresetId(event.target.value)) choosePreset(stage, event.target.value);
               }}
@@ -185,6 +195,7 @@ export function StageSection({ stage }: { stage: StageName }) {
               type="url"
               inputMode="url"
               value={form.baseUrl}
+              disabled={locked.baseUrl}
               onChange={(event) => setField(stage, 'baseUrl', event.target.value)}
               autoComplete="off"
               spellCheck={false}
@@ -199,6 +210,7 @@ export function StageSection({ stage }: { stage: StageName }) {
               {...control}
               type="text"
               value={form.model}
+              disabled={locked.model}
               onChange={(event) => setField(stage, 'model', event.target.value)}
               autoComplete="off"
               spellCheck={false}
@@ -217,6 +229,7 @@ export function StageSection({ stage }: { stage: StageName }) {
               max={TIMEOUT_MAX_MS}
               step={1}
               value={form.timeoutMs}
+              disabled={locked.timeoutMs}
               onChange={(event) => setField(stage, 'timeoutMs', event.target.value)}
             />
           )}

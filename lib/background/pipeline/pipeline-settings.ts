@@ -33,12 +33,18 @@ interface KeptSettings {
 }
 
 async function readSettings(): Promise<KeptSettings> {
-  const [{ values }, draft, refinement] = await Promise.all([
+  const [{ values, policy }, draft, refinement] = await Promise.all([
     loadStoredSettings(),
     insecureStoredBaseUrl('draft'),
     insecureStoredBaseUrl('refinement'),
   ]);
-  return { values, insecure: { draft, refinement } };
+  // A stored URL the policy replaces is never used, so it cannot block a request.
+  const unless = (stage: 'draft' | 'refinement', url: string | null) =>
+    policy.locked.has(`${stage}.baseUrl`) ? null : url;
+  return {
+    values,
+    insecure: { draft: unless('draft', draft), refinement: unless('refinement', refinement) },
+  };
 }
 
 let cached: Promise<KeptSettings> | null = null;
@@ -66,7 +72,8 @@ export async function loadPipelineSettings(): Promise<PipelineSettings> {
   if (!watching) {
     watching = true;
     browser.storage.onChanged.addListener((_changes, area) => {
-      // Settings live in sync; the worker's own bookkeeping (breaker state) lives in session.
+      // Settings live in sync, the organization's policy in managed (so a policy change applies
+      // to the next request); the worker's own bookkeeping (breaker state) lives in session.
       if (area === 'session') return;
       cached = null;
     });
