@@ -34,6 +34,7 @@ test.describe.configure({ mode: 'serial' });
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const DRAFT_MODEL = 'team-draft-model';
 const REFINEMENT_MODEL = 'team-refinement-model';
+const NEXT_DRAFT_MODEL = 'team-draft-model-2';
 const KEY_HINT = 'Get your personal key at https://keys.example.test (IT help desk).';
 const DRAFT = 'Draft written through the team gateway.';
 const REFINED = 'Refined prompt written through the team gateway.';
@@ -86,6 +87,12 @@ test.beforeAll(async () => {
   policyFile = join(POLICY_DIR, `prompt-relay-test-${extensionId}.json`);
   // Removed however the run ends (a crash skips afterAll).
   process.once('exit', removePolicy);
+  writePolicy(DRAFT_MODEL);
+  // The policy must exist before Chromium starts: it is read at start.
+  launched = await launchExtension({ extensionDir });
+});
+
+function writePolicy(draftModel: string): void {
   writeFileSync(
     policyFile,
     JSON.stringify({
@@ -93,7 +100,7 @@ test.beforeAll(async () => {
         extensions: {
           [extensionId]: {
             draftBaseUrl: `${gateway.url}/v1`,
-            draftModel: DRAFT_MODEL,
+            draftModel,
             refinementBaseUrl: `${refinementGateway.url}/v1`,
             refinementModel: REFINEMENT_MODEL,
             allowedEndpoints: [gateway.url, refinementGateway.url],
@@ -107,9 +114,7 @@ test.beforeAll(async () => {
       },
     }),
   );
-  // The policy must exist before Chromium starts: it is read at start.
-  launched = await launchExtension({ extensionDir });
-});
+}
 
 test.afterAll(async () => {
   try {
@@ -221,6 +226,29 @@ test('an optimization goes to the policy’s endpoints with its models, whatever
   const options = await openOptions(context, extensionId);
   await expect(options.getByLabel('Draft base URL')).toHaveValue(`${gateway.url}/v1`);
   await options.close();
+});
+
+test('a changed policy applies without a restart: the open options page and the next request follow it', async () => {
+  test.setTimeout(60_000);
+  const { context } = launched!;
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByLabel('Draft model')).toHaveValue(DRAFT_MODEL);
+  writePolicy(NEXT_DRAFT_MODEL);
+  // Chromium watches the policy folder and reloads a few seconds after a change.
+  await expect(options.getByLabel('Draft model')).toHaveValue(NEXT_DRAFT_MODEL, {
+    timeout: 30_000,
+  });
+  await expect(options.getByLabel('Draft model')).toBeDisabled();
+  await options.close();
+
+  gateway.reset({ reply: DRAFT, firstTokenMs: 20 });
+  refinementGateway.reset({ reply: REFINED, firstTokenMs: 200 });
+  const popup = await openPopup(context, extensionId);
+  await optimizeInPopup(popup, 'list the open questions from the meeting');
+  expect(
+    gateway.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body?.model),
+  ).toEqual([NEXT_DRAFT_MODEL]);
+  await popup.close();
 });
 
 test('a content script cannot read the policy in Chromium (the worker closes managed storage)', async () => {
