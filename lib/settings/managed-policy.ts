@@ -262,8 +262,13 @@ function lockedBy(policy: ManagedPolicy): Set<LockableSetting> {
     if (policy.stages[stage].baseUrl !== undefined) locked.add(`${stage}.preset`);
   }
   if (policy.sendPageContext !== undefined) locked.add('sendPageContext');
-  if (Object.keys(policy.history).length > 0) locked.add('history');
+  if (historyLocked(policy)) locked.add('history');
   return locked;
+}
+
+/** The History's on/off and retention are the organization's (set, or named in lockedSettings). */
+export function historyLocked(policy: ManagedPolicy): boolean {
+  return Object.keys(policy.history).length > 0 || policy.lockedSettings.includes('history');
 }
 
 /**

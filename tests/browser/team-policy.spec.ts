@@ -106,6 +106,7 @@ function writePolicy(draftModel: string): void {
             allowedEndpoints: [gateway.url, refinementGateway.url],
             lockedSettings: ['draft', 'refinement'],
             gatewayKeyHint: KEY_HINT,
+            historyKeepDays: 14,
             // Out of range on purpose: ignored with a notice, the rest still applies. (A value of
             // the wrong type never arrives: Chromium drops what does not fit managed-schema.json.)
             draftTimeoutMs: 5,
@@ -188,6 +189,17 @@ test('the options page shows both stages as set by the organization, and keys st
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('Saved', { exact: true })).toBeVisible();
   await options.close();
+
+  // The History's retention is the organization's too.
+  const history = await context.newPage();
+  await history.goto(`chrome-extension://${extensionId}/prompt-history.html`);
+  await expect(
+    history.getByText('Set by your organization: whether a history is kept, and for how long.'),
+  ).toBeVisible();
+  await expect(history.getByLabel('Keep entries for (days)')).toHaveValue('14');
+  await expect(history.getByLabel('Keep entries for (days)')).toBeDisabled();
+  await expect(history.getByLabel('Keep full page addresses')).toBeEnabled();
+  await history.close();
 });
 
 test('an optimization goes to the policy’s endpoints with its models, whatever storage.sync says', async () => {
@@ -292,3 +304,48 @@ test('a content script cannot read the policy in Chromium (the worker closes man
   expect(read).not.toContain(DRAFT_MODEL);
   await page.close();
 });
+
+test('with site access withheld, the options page offers to allow the gateway’s address', async () => {
+  const { context } = launched!;
+  const settingsTab = await context.newPage();
+  await setSiteAccess(settingsTab, 'ON_CLICK');
+  try {
+    const options = await openOptions(context, extensionId);
+    // The prompt itself cannot be answered headless; the offer is what the user sees.
+    await expect(
+      options.getByRole('button', { name: `Allow access to ${gateway.url}` }),
+    ).toBeVisible();
+    await expect(
+      options.getByRole('button', { name: `Allow access to ${refinementGateway.url}` }),
+    ).toBeVisible();
+    await options.close();
+  } finally {
+    await setSiteAccess(settingsTab, 'ON_ALL_SITES');
+    await settingsTab.close();
+  }
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByLabel('Draft base URL')).toHaveValue(`${gateway.url}/v1`);
+  await expect(options.getByRole('button', { name: /^Allow access to/ })).toHaveCount(0);
+  await options.close();
+});
+
+/** What the user picks in Chrome's extensions menu, set the way chrome://extensions sets it. */
+async function setSiteAccess(page: Page, hostAccess: 'ON_CLICK' | 'ON_ALL_SITES') {
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ({ extensionId, hostAccess }) =>
+      new Promise<void>((resolve) => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              developerPrivate: {
+                updateExtensionConfiguration(update: object, done: () => void): void;
+              };
+            };
+          }
+        ).chrome.developerPrivate;
+        api.updateExtensionConfiguration({ extensionId, hostAccess }, resolve);
+      }),
+    { extensionId, hostAccess },
+  );
+}
