@@ -3,14 +3,16 @@
  * `storage.managed`, its keys declared in public/managed-schema.json) and how it wins over the
  * user's own settings. Pure: the background, the options page and the tests share it. A policy
  * value is checked with the same rules as a stored one; a bad one is ignored with a notice, so a
- * typo in a policy file never stops the extension. No key is ever taken from policy: managed
- * storage is readable by content scripts (see README, "For teams").
+ * typo in a policy file never stops the extension. No key is ever taken from policy: policy files
+ * are readable by every local user, and Firefox's content scripts can read managed storage
+ * (Chrome's are shut out by storage-access.ts); see README, "For teams".
  */
 import { KEEP_DAYS_RANGE, KEEP_ENTRIES_RANGE } from '../insights/history-policy';
 import type { HistorySettings } from '../insights/history-policy';
 import { checkBaseUrl, hostOf, originOf } from './base-url-rules';
 import {
   isWholeIn,
+  MODEL_MAX_CHARS,
   TIMEOUT_MAX_MS,
   TIMEOUT_MIN_MS,
   type StageName,
@@ -26,7 +28,7 @@ type StageFieldName = (typeof STAGE_FIELDS)[number];
 /** Settings a policy can fix: a stage's fields, page context, and the History's retention. */
 export type LockableSetting = `${StageName}.${StageFieldName}` | 'sendPageContext' | 'history';
 
-export const LOCKABLE_SETTINGS: readonly LockableSetting[] = [
+const LOCKABLE_SETTINGS: readonly LockableSetting[] = [
   ...STAGE_NAMES.flatMap((stage) => STAGE_FIELDS.map((field) => `${stage}.${field}` as const)),
   'sendPageContext',
   'history',
@@ -69,7 +71,7 @@ export interface ParsedPolicy {
   notices: string[];
 }
 
-export const EMPTY_POLICY: ManagedPolicy = {
+const EMPTY_POLICY: ManagedPolicy = {
   stages: { draft: {}, refinement: {} },
   allowedEndpoints: [],
   lockedSettings: [],
@@ -78,7 +80,6 @@ export const EMPTY_POLICY: ManagedPolicy = {
 };
 
 const STAGE_LABEL: Record<StageName, string> = { draft: 'Draft', refinement: 'Refinement' };
-const MODEL_MAX_CHARS = 200;
 const HINT_MAX_CHARS = 500;
 
 function ignored(key: string, why: string): string {
@@ -233,7 +234,7 @@ export function isAllowedEndpoint(url: string, allowed: readonly string[]): bool
   return allowed.some((entry) => {
     if (originOf(entry) !== origin) return false;
     const prefix = new URL(entry).pathname.replace(/\/+$/, '');
-    return path === prefix || path.startsWith(`${prefix}/`) || prefix === '';
+    return path === prefix || path.startsWith(`${prefix}/`);
   });
 }
 
@@ -328,15 +329,4 @@ export function applyPolicy(local: StoredSettings, parsed: ParsedPolicy): Applie
 /** The History's settings in force: retention and on/off from the policy, the rest the user's. */
 export function applyHistoryPolicy(local: HistorySettings, policy: ManagedPolicy): HistorySettings {
   return { ...local, ...policy.history };
-}
-
-/** The origins among the stages' base URLs, for host access (each asked for once). */
-export function policyOrigins(values: Pick<StoredSettings, StageName>): string[] {
-  return [
-    ...new Set(
-      STAGE_NAMES.map((stage) => originOf(values[stage].baseUrl)).filter(
-        (origin): origin is string => origin !== null,
-      ),
-    ),
-  ];
 }

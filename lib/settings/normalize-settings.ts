@@ -27,7 +27,7 @@ export const TIMEOUT_MIN_MS = 500;
 export const TIMEOUT_MAX_MS = 300000;
 export const LENGTH_MIN_WORDS = 10;
 export const LENGTH_MAX_WORDS = 400;
-const MODEL_MAX_CHARS = 200;
+export const MODEL_MAX_CHARS = 200;
 
 /** A stage's settings without its key (keys live in the background's secret store). */
 export interface StageValues {
