@@ -326,6 +326,19 @@ export function applyPolicy(local: StoredSettings, parsed: ParsedPolicy): Applie
   };
 }
 
+/**
+ * The stored base URL that would be refused (plain http:// elsewhere), unless the policy put
+ * another in its place (its own, or an allowed endpoint): a URL never used cannot block a request.
+ */
+export function refusedUnlessReplaced(
+  applied: AppliedPolicy,
+  stage: StageName,
+  refused: string | null,
+): string | null {
+  if (refused === null || applied.locked.has(`${stage}.baseUrl`)) return null;
+  return isAllowedEndpoint(refused, applied.allowedEndpoints) ? refused : null;
+}
+
 /** The History's settings in force: retention and on/off from the policy, the rest the user's. */
 export function applyHistoryPolicy(local: HistorySettings, policy: ManagedPolicy): HistorySettings {
   return { ...local, ...policy.history };

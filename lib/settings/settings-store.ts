@@ -17,7 +17,13 @@ import {
   stageSettings,
 } from './settings-items';
 import { STAGES, type SettingsValues } from './validate-settings';
-import { applyPolicy, parsePolicy, type AppliedPolicy, type ParsedPolicy } from './managed-policy';
+import {
+  applyPolicy,
+  parsePolicy,
+  refusedUnlessReplaced,
+  type AppliedPolicy,
+  type ParsedPolicy,
+} from './managed-policy';
 
 export { DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
 
@@ -102,8 +108,7 @@ export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
   const stored = values[stage];
   return {
     config: { ...stored, apiKey: keyBoundTo(secret, stored.baseUrl) },
-    // The stored URL is not used when the policy sets the stage's.
-    refusedBaseUrl: policy.locked.has(`${stage}.baseUrl`) ? null : refused,
+    refusedBaseUrl: refusedUnlessReplaced(policy, stage, refused),
   };
 }
 

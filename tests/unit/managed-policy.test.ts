@@ -4,6 +4,7 @@ import {
   forgetPipelineSettings,
   loadPipelineSettings,
 } from '../../lib/background/pipeline/pipeline-settings';
+import { saveStageSecret } from '../../lib/background/secrets/secret-store';
 import { loadHistorySettings } from '../../lib/insights/history-settings';
 import {
   applyHistoryPolicy,
@@ -210,6 +211,19 @@ describe('the policy where settings are read', () => {
     await fakeBrowser.storage.sync.set({ 'draft.baseUrl': 'http://gateway.example.com/v1' });
     await fakeBrowser.storage.managed.set({ draftBaseUrl: GATEWAY });
     await expect(loadPipelineSettings()).resolves.toMatchObject({ draft: { baseUrl: GATEWAY } });
+  });
+
+  it('a stored plain-http URL that an allowed endpoint replaced blocks nothing; one still in use does', async () => {
+    await fakeBrowser.storage.sync.set({ 'draft.baseUrl': 'http://gateway.example.com/v1' });
+    await saveStageSecret('draft', 'sk-team-1234', 'http://gateway.example.com');
+    // Without a policy the stored URL is refused before anything is sent.
+    await expect(loadPipelineSettings()).rejects.toMatchObject({ code: 'insecure-url' });
+    await fakeBrowser.storage.managed.set({ allowedEndpoints: [GATEWAY] });
+    const settings = await loadPipelineSettings();
+    expect(settings.draft.baseUrl).toBe(GATEWAY);
+    // The key saved for the refused address does not travel to the gateway.
+    expect(settings.draft.apiKey).toBe('');
+    expect(settings.refinement.baseUrl).toBe(GATEWAY);
   });
 
   it('the background records history with the policy’s retention', async () => {

@@ -3,6 +3,7 @@ import { PipelineError } from '../../errors/error-codes';
 import type { PriceOverride } from '../../insights/prices';
 import { keyBoundTo, readStageSecrets } from '../secrets/secret-store';
 import { hostOf, INSECURE_URL_WORDS } from '../../settings/base-url-rules';
+import { refusedUnlessReplaced } from '../../settings/managed-policy';
 import type { StoredSettings } from '../../settings/normalize-settings';
 import type { PageContextPolicy } from '../../settings/page-context-policy';
 import type { DraftLengths } from '../../settings/settings-items';
@@ -38,12 +39,12 @@ async function readSettings(): Promise<KeptSettings> {
     insecureStoredBaseUrl('draft'),
     insecureStoredBaseUrl('refinement'),
   ]);
-  // A stored URL the policy replaces is never used, so it cannot block a request.
-  const unless = (stage: 'draft' | 'refinement', url: string | null) =>
-    policy.locked.has(`${stage}.baseUrl`) ? null : url;
   return {
     values,
-    insecure: { draft: unless('draft', draft), refinement: unless('refinement', refinement) },
+    insecure: {
+      draft: refusedUnlessReplaced(policy, 'draft', draft),
+      refinement: refusedUnlessReplaced(policy, 'refinement', refinement),
+    },
   };
 }
 
