@@ -32,6 +32,9 @@ export default defineConfig({
       'Optimizes the prompt you are typing, in place: a fast draft at once, a refined prompt seconds later.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'clipboardWrite'],
     host_permissions: [...MANIFEST_HOST_PATTERNS],
+    // Team mode: the keys an organization's policy may set (public/managed-schema.json; Chrome
+    // publishes in storage.managed only values that fit it; Firefox reads policies.json).
+    storage: { managed_schema: 'managed-schema.json' },
     // No optional_host_permissions: the always-on <all_urls> content script already grants every
     // host, so an optional prompt would protect nothing. When the user withholds site access
     // ("On click"), Save asks for the providers' origins (see request-host-access.ts).

@@ -16,6 +16,7 @@ import { pruneEntries } from '../../lib/insights/history-store';
 import { Field } from '../ui/field';
 import { StatusLine } from '../ui/status-line';
 import { Toggle } from '../ui/toggle';
+import { useHistoryPolicyLock } from './use-history-policy-lock';
 
 /**
  * The History's settings, saved with `saveHistorySettings`. Saving also applies the new limits at
@@ -34,6 +35,7 @@ export function HistorySettingsSection({
     tone: 'ok',
   });
   const [saving, setSaving] = useState(false);
+  const locked = useHistoryPolicyLock();
 
   useEffect(() => {
     let active = true;
@@ -90,51 +92,59 @@ export function HistorySettingsSection({
 
   return (
     <form className="history-settings" onSubmit={(event) => void save(event)} noValidate>
-      <Toggle
-        id="history-enabled"
-        label="Keep a history"
-        hint="Record each optimization here. Off: nothing new is recorded; what is already here stays until you delete it."
-        checked={form.enabled}
-        onChange={(enabled) => change({ enabled })}
-      />
-      <div className="field-grid">
-        <Field
-          id="history-keep-days"
-          label="Keep entries for (days)"
-          hint={`From ${KEEP_DAYS_RANGE.min} to ${KEEP_DAYS_RANGE.max}. Older entries are deleted.`}
-          error={errors.keepDays}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={KEEP_DAYS_RANGE.min}
-              max={KEEP_DAYS_RANGE.max}
-              value={form.keepDays}
-              onChange={(event) => change({ keepDays: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          id="history-keep-entries"
-          label="Keep at most (entries)"
-          hint={`From ${KEEP_ENTRIES_RANGE.min} to ${KEEP_ENTRIES_RANGE.max.toLocaleString('en')}. The oldest go first.`}
-          error={errors.keepEntries}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={KEEP_ENTRIES_RANGE.min}
-              max={KEEP_ENTRIES_RANGE.max}
-              value={form.keepEntries}
-              onChange={(event) => change({ keepEntries: event.target.value })}
-            />
-          )}
-        </Field>
-      </div>
+      {/* A disabled fieldset disables every control inside; the recorder applies the policy anyway. */}
+      <fieldset disabled={locked} className="history-policy-fields">
+        {locked && (
+          <p className="history-policy-note">
+            Set by your organization: whether a history is kept, and for how long.
+          </p>
+        )}
+        <Toggle
+          id="history-enabled"
+          label="Keep a history"
+          hint="Record each optimization here. Off: nothing new is recorded; what is already here stays until you delete it."
+          checked={form.enabled}
+          onChange={(enabled) => change({ enabled })}
+        />
+        <div className="field-grid">
+          <Field
+            id="history-keep-days"
+            label="Keep entries for (days)"
+            hint={`From ${KEEP_DAYS_RANGE.min} to ${KEEP_DAYS_RANGE.max}. Older entries are deleted.`}
+            error={errors.keepDays}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={KEEP_DAYS_RANGE.min}
+                max={KEEP_DAYS_RANGE.max}
+                value={form.keepDays}
+                onChange={(event) => change({ keepDays: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            id="history-keep-entries"
+            label="Keep at most (entries)"
+            hint={`From ${KEEP_ENTRIES_RANGE.min} to ${KEEP_ENTRIES_RANGE.max.toLocaleString('en')}. The oldest go first.`}
+            error={errors.keepEntries}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={KEEP_ENTRIES_RANGE.min}
+                max={KEEP_ENTRIES_RANGE.max}
+                value={form.keepEntries}
+                onChange={(event) => change({ keepEntries: event.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
       <Toggle
         id="history-full-urls"
         label="Keep full page addresses"

@@ -10,6 +10,7 @@ import { Toggle } from '../ui/toggle';
 import { DraftLengthsFieldset } from './draft-lengths-fieldset';
 import { clearResultCache } from './key-requests';
 import { useOptionsStore } from './options-store';
+import { PolicyLocked } from './policy-locked';
 import { ShortcutRow } from './shortcut-row';
 
 function ClearCacheButton() {
@@ -53,13 +54,15 @@ function PageContextFields() {
     <fieldset className="subsection">
       <legend className="subsection-title">Page context</legend>
       <div className="page-context">
-        <Toggle
-          id={SEND_PAGE_CONTEXT_FIELD_ID}
-          label="Send the page title, address and field label with the prompt"
-          hint="It helps the model fit the prompt to the site you are writing on."
-          checked={sendPageContext}
-          onChange={(checked) => setGeneral({ sendPageContext: checked })}
-        />
+        <PolicyLocked setting="sendPageContext">
+          <Toggle
+            id={SEND_PAGE_CONTEXT_FIELD_ID}
+            label="Send the page title, address and field label with the prompt"
+            hint="It helps the model fit the prompt to the site you are writing on."
+            checked={sendPageContext}
+            onChange={(checked) => setGeneral({ sendPageContext: checked })}
+          />
+        </PolicyLocked>
         <Field
           id={NO_CONTEXT_SITES_FIELD_ID}
           label="Never send them on these sites"

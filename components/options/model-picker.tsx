@@ -61,10 +61,13 @@ export function ModelPicker({
   stage,
   title,
   control,
+  disabled = false,
 }: {
   stage: StageName;
   title: string;
   control: FieldControlProps;
+  /** Set by the organization's policy: shown, not editable, and nothing is fetched for it. */
+  disabled?: boolean;
 }) {
   const form = useOptionsStore((state) => state.form[stage]);
   const saved = useOptionsStore((state) => state.saved[stage]);
@@ -183,6 +186,7 @@ export function ModelPicker({
           aria-controls={listboxId}
           aria-activedescendant={expanded && active >= 0 ? `${baseId}-${active}` : undefined}
           value={form.model}
+          disabled={disabled}
           onChange={(event) => {
             setField(stage, 'model', event.target.value);
             setQuery(event.target.value);

@@ -4,6 +4,7 @@ import { GeneralSection } from './general-section';
 import { LocalServers } from './local-servers';
 import { fetchKeyStatus } from './key-requests';
 import { DEFAULT_VALUES, useOptionsStore } from './options-store';
+import { PolicyBanner } from './policy-banner';
 import { PricesSection } from './prices-section';
 import { SaveBar } from './save-bar';
 import { SettingsSummary } from './settings-summary';
@@ -79,6 +80,7 @@ function SettingsForm() {
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate>
       <LoadNotice />
+      <PolicyBanner />
       <LocalServers />
       {STAGES.map((stage) => (
         <StageSection key={stage} stage={stage} />

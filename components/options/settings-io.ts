@@ -1,6 +1,7 @@
 import { resetNotice } from '../../lib/settings/normalize-settings';
 import { loadStoredSettings } from '../../lib/settings/settings-store';
 import type { SettingsValues } from '../../lib/settings/validate-settings';
+import { usePolicyStore } from './managed-policy-state';
 
 export interface LoadedSettings {
   values: SettingsValues;
@@ -13,7 +14,10 @@ export interface LoadedSettings {
  * as its default with a notice, so the form always renders. Keys are never read here.
  */
 export async function loadSettings(): Promise<LoadedSettings> {
-  const { values, reset } = await loadStoredSettings();
+  const { values, reset, policy } = await loadStoredSettings();
+  // Every load (and reload on a change, a policy change included) refreshes what is locked.
+  usePolicyStore.getState().setPolicy(policy);
+  const notices = [resetNotice(reset), ...policy.notices].filter((text) => text !== null);
   return {
     values: {
       draft: { ...values.draft, apiKey: '' },
@@ -27,7 +31,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
       noContextSites: values.noContextSites,
       priceOverrides: values.priceOverrides,
     },
-    notice: resetNotice(reset),
+    notice: notices.length > 0 ? notices.join(' ') : null,
   };
 }
 

@@ -12,6 +12,8 @@ import { PasswordInput } from '../ui/password-input';
 import { HttpConfirmation } from './http-confirmation';
 import { forgetKey } from './key-requests';
 import { useOptionsStore } from './options-store';
+import { useLocked } from './managed-policy-state';
+import { StagePolicyNote } from './policy-locked';
 import { TestConnectionControl } from './test-connection-control';
 import { ModelPicker } from './model-picker';
 
@@ -101,6 +103,12 @@ export function StageSection({ stage }: { stage: StageName }) {
   const status = useOptionsStore((state) => state.keyStatus[stage]);
   const keyState = keyFieldState(status, form.baseUrl);
   const { title, intro } = STAGE_COPY[stage];
+  const locked = {
+    preset: useLocked(`${stage}.preset`),
+    baseUrl: useLocked(`${stage}.baseUrl`),
+    model: useLocked(`${stage}.model`),
+    timeoutMs: useLocked(`${stage}.timeoutMs`),
+  };
   const id = (field: Parameters<typeof stageFieldId>[1]) => stageFieldId(stage, field);
   const preset = PROVIDER_PRESETS[form.preset];
   const needsKey = keyRequired(form.preset, form.baseUrl);
@@ -124,6 +132,7 @@ export function StageSection({ stage }: { stage: StageName }) {
       <p id={`${stage}-intro`} className="card-intro">
         {intro}
       </p>
+      <StagePolicyNote stage={stage} />
 
       <div className="field-grid">
         <Field
@@ -136,6 +145,7 @@ export function StageSection({ stage }: { stage: StageName }) {
             <select
               {...control}
               value={form.preset}
+              disabled={locked.preset}
               onChange={(event) => {
                 if (isPresetId(event.target.value)) choosePreset(stage, event.target.value);
               }}
@@ -186,6 +196,7 @@ export function StageSection({ stage }: { stage: StageName }) {
               type="url"
               inputMode="url"
               value={form.baseUrl}
+              disabled={locked.baseUrl}
               onChange={(event) => setField(stage, 'baseUrl', event.target.value)}
               autoComplete="off"
               spellCheck={false}
@@ -195,7 +206,9 @@ export function StageSection({ stage }: { stage: StageName }) {
         </Field>
 
         <Field id={id('model')} label={`${title} model`} error={errors[id('model')]}>
-          {(control) => <ModelPicker stage={stage} title={title} control={control} />}
+          {(control) => (
+            <ModelPicker stage={stage} title={title} control={control} disabled={locked.model} />
+          )}
         </Field>
 
         <Field id={id('timeoutMs')} label={`${title} timeout (ms)`} error={errors[id('timeoutMs')]}>
@@ -208,6 +221,7 @@ export function StageSection({ stage }: { stage: StageName }) {
               max={TIMEOUT_MAX_MS}
               step={1}
               value={form.timeoutMs}
+              disabled={locked.timeoutMs}
               onChange={(event) => setField(stage, 'timeoutMs', event.target.value)}
             />
           )}

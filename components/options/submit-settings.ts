@@ -11,6 +11,7 @@ import {
   type SettingsValues,
 } from '../../lib/settings/validate-settings';
 import { clearResultCache, fetchKeyStatus, forgetKey, rebindKey, saveKey } from './key-requests';
+import { policyErrors } from './managed-policy-state';
 import { useOptionsStore } from './options-store';
 import { requestMissingHostAccess } from './request-host-access';
 import { writeSettings } from './settings-io';
@@ -78,6 +79,12 @@ export async function submitSettings(): Promise<void> {
     return;
   }
   const { values } = result;
+  const refused = policyErrors(values);
+  if (Object.keys(refused).length > 0) {
+    store.saveRejected(refused, fixText(Object.keys(refused).length));
+    focusFirstError(refused);
+    return;
+  }
   const keyStatusBefore = store.keyStatus;
   store.saveStarted();
 

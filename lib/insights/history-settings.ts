@@ -1,5 +1,7 @@
 /** Reading and saving the History's settings (the storage item is in settings-items.ts). */
+import { applyHistoryPolicy } from '../settings/managed-policy';
 import { historySettings } from '../settings/settings-items';
+import { loadManagedPolicy } from '../settings/settings-store';
 import { normalizeHistorySettings, type HistorySettings } from './history-policy';
 
 export {
@@ -11,8 +13,10 @@ export {
   type HistorySettings,
 } from './history-policy';
 
+/** The user's History settings with the organization's retention and on/off over them. */
 export async function loadHistorySettings(): Promise<HistorySettings> {
-  return normalizeHistorySettings(await historySettings.getValue());
+  const [stored, managed] = await Promise.all([historySettings.getValue(), loadManagedPolicy()]);
+  return applyHistoryPolicy(normalizeHistorySettings(stored), managed.policy);
 }
 
 export async function saveHistorySettings(settings: HistorySettings): Promise<void> {

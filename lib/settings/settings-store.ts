@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { ProviderPresetId } from './provider-presets';
 import { keyBoundTo, readStageSecret } from '../background/secrets/secret-store';
@@ -17,6 +18,13 @@ import {
   stageSettings,
 } from './settings-items';
 import { STAGES, type SettingsValues } from './validate-settings';
+import {
+  applyPolicy,
+  parsePolicy,
+  refusedUnlessReplaced,
+  type AppliedPolicy,
+  type ParsedPolicy,
+} from './managed-policy';
 
 export { DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
 
@@ -41,8 +49,32 @@ async function readRawStage(stage: StageName): Promise<RawStageSettings> {
   return { preset, baseUrl, model, timeoutMs };
 }
 
-/** Every stored setting except keys, validated: a bad value reads as its default, reported. */
-export async function loadStoredSettings(): Promise<NormalizedSettings> {
+/**
+ * The administrator's policy (storage.managed), checked. Firefox rejects the read when no policy
+ * exists, Chrome when the manifest declares no schema: both mean no policy.
+ */
+export async function loadManagedPolicy(): Promise<ParsedPolicy> {
+  const raw: unknown = await browser.storage.managed.get(null).catch(() => undefined);
+  return parsePolicy(raw);
+}
+
+export interface LoadedSettings extends NormalizedSettings {
+  /** The organization's policy as applied: `values` already hold its values. */
+  policy: AppliedPolicy;
+}
+
+/**
+ * Every setting except keys, validated (a bad value reads as its default, reported), with the
+ * organization's policy over them: the one place settings are read, so a policy value wins
+ * everywhere and a local edit, even one written straight into storage, cannot undo it.
+ */
+export async function loadStoredSettings(): Promise<LoadedSettings> {
+  const [local, managed] = await Promise.all([loadLocalSettings(), loadManagedPolicy()]);
+  const policy = applyPolicy(local.values, managed);
+  return { values: policy.values, reset: local.reset, policy };
+}
+
+async function loadLocalSettings(): Promise<NormalizedSettings> {
   const [draft, refinement, confirmed, ...preferences] = await Promise.all([
     readRawStage('draft'),
     readRawStage('refinement'),
@@ -82,7 +114,7 @@ export async function insecureStoredBaseUrl(stage: StageName): Promise<string | 
 
 /** A stage's settings for a request, with only a key bound to its base URL's origin. */
 export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
-  const [{ values }, secret, refused] = await Promise.all([
+  const [{ values, policy }, secret, refused] = await Promise.all([
     loadStoredSettings(),
     readStageSecret(stage),
     insecureStoredBaseUrl(stage),
@@ -90,7 +122,7 @@ export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
   const stored = values[stage];
   return {
     config: { ...stored, apiKey: keyBoundTo(secret, stored.baseUrl) },
-    refusedBaseUrl: refused,
+    refusedBaseUrl: refusedUnlessReplaced(policy, stage, refused),
   };
 }
 
@@ -129,5 +161,13 @@ export function watchSettings(onChange: () => void): () => void {
     ...Object.values(preferenceItems),
     confirmedHttpOrigins,
   ].map((item) => item.watch(() => onChange()));
-  return () => unwatchers.forEach((unwatch) => unwatch());
+  // The policy applies live: Chrome reports a changed policy as a change in area 'managed'.
+  const onManaged = (_changes: unknown, area: string) => {
+    if (area === 'managed') onChange();
+  };
+  browser.storage.onChanged.addListener(onManaged);
+  return () => {
+    unwatchers.forEach((unwatch) => unwatch());
+    browser.storage.onChanged.removeListener(onManaged);
+  };
 }

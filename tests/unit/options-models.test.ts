@@ -142,7 +142,9 @@ describe('list-models', () => {
     const result = await listStageModels('refinement');
     expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
     expect(!result.ok && result.error.message).toBe(
-      `Could not reach ${new URL(url).host}. Check your connection and the Refinement base URL.`,
+      `Could not reach ${new URL(url).host}. Check that the server is running and the Refinement base URL. ` +
+        'If it is running, it may be refusing Prompt Relay: for Ollama set ' +
+        'OLLAMA_ORIGINS=chrome-extension://test-extension-id and restart it; in LM Studio turn on “Enable CORS”.',
     );
   });
 

@@ -8,6 +8,7 @@ import {
   INSECURE_URL_WORDS,
   unconfirmedUrlWords,
 } from '../../settings/base-url-rules';
+import { refusedUnlessReplaced } from '../../settings/managed-policy';
 import type { StoredSettings } from '../../settings/normalize-settings';
 import type { PageContextPolicy } from '../../settings/page-context-policy';
 import type { DraftLengths } from '../../settings/settings-items';
@@ -38,12 +39,18 @@ interface KeptSettings {
 }
 
 async function readSettings(): Promise<KeptSettings> {
-  const [{ values }, draft, refinement] = await Promise.all([
+  const [{ values, policy }, draft, refinement] = await Promise.all([
     loadStoredSettings(),
     insecureStoredBaseUrl('draft'),
     insecureStoredBaseUrl('refinement'),
   ]);
-  return { values, insecure: { draft, refinement } };
+  return {
+    values,
+    insecure: {
+      draft: refusedUnlessReplaced(policy, 'draft', draft),
+      refinement: refusedUnlessReplaced(policy, 'refinement', refinement),
+    },
+  };
 }
 
 let cached: Promise<KeptSettings> | null = null;
@@ -81,7 +88,8 @@ export async function loadPipelineSettings(): Promise<PipelineSettings> {
   if (!watching) {
     watching = true;
     browser.storage.onChanged.addListener((_changes, area) => {
-      // Settings live in sync; the worker's own bookkeeping (breaker state) lives in session.
+      // Settings live in sync, the organization's policy in managed (so a policy change applies
+      // to the next request); the worker's own bookkeeping (breaker state) lives in session.
       if (area === 'session') return;
       cached = null;
     });
