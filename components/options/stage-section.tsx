@@ -13,6 +13,9 @@ import { PasswordInput } from '../ui/password-input';
 import { forgetKey } from './key-requests';
 import { useOptionsStore } from './options-store';
 import { TestConnectionControl } from './test-connection-control';
+import { OnDeviceStatus, useOnDeviceState } from './on-device-status';
+import { onDeviceSelectable, unavailableReason } from '../../lib/settings/on-device-model';
+import { browserFamily } from '../../lib/platform/browser-words';
 
 const STAGE_COPY: Record<StageName, { title: string; intro: string }> = {
   draft: {
@@ -92,6 +95,11 @@ function RemoveKeyButton({ stage, title }: { stage: StageName; title: string }) 
   );
 }
 
+/** Beside the on-device preset's name when it cannot be chosen here. */
+function optionReason(reason: string | null): string {
+  return reason ? ` — ${reason}` : '';
+}
+
 export function StageSection({ stage }: { stage: StageName }) {
   const form = useOptionsStore((state) => state.form[stage]);
   const errors = useOptionsStore((state) => state.errors);
@@ -103,6 +111,9 @@ export function StageSection({ stage }: { stage: StageName }) {
   const id = (field: Parameters<typeof stageFieldId>[1]) => stageFieldId(stage, field);
   const preset = PROVIDER_PRESETS[form.preset];
   const needsKey = keyRequired(form.preset, form.baseUrl);
+  // The on-device model has no key, endpoint or model name to set: those fields are hidden.
+  const onDevice = preset.kind === 'on-device';
+  const [onDeviceState] = useOnDeviceState();
   const presetHint = preset.keyUrl ? (
     <>
       <a href={preset.keyUrl} target="_blank" rel="noopener noreferrer">
@@ -140,8 +151,16 @@ export function StageSection({ stage }: { stage: StageName }) {
               }}
             >
               {presetsFor(stage).map((row) => (
-                <option key={row.id} value={row.id}>
-                  {row.label}
+                <option
+                  key={row.id}
+                  value={row.id}
+                  disabled={
+                    row.kind === 'on-device' && !onDeviceSelectable(onDeviceState ?? 'missing')
+                  }
+                >
+                  {row.kind === 'on-device' && onDeviceState !== null
+                    ? `${row.label}${optionReason(unavailableReason(onDeviceState, browserFamily()))}`
+                    : row.label}
                 </option>
               ))}
             </select>
@@ -152,6 +171,7 @@ export function StageSection({ stage }: { stage: StageName }) {
           id={id('apiKey')}
           label={`${title} API key`}
           error={errors[id('apiKey')]}
+          {...(onDevice ? { className: 'field-hidden' } : {})}
           hint={
             keyState.kind === 'saved' ? (
               <>
@@ -177,7 +197,7 @@ export function StageSection({ stage }: { stage: StageName }) {
           id={id('baseUrl')}
           label={`${title} base URL`}
           error={errors[id('baseUrl')]}
-          className="field-wide"
+          className={onDevice ? 'field-hidden' : 'field-wide'}
         >
           {(control) => (
             <input
@@ -193,7 +213,12 @@ export function StageSection({ stage }: { stage: StageName }) {
           )}
         </Field>
 
-        <Field id={id('model')} label={`${title} model`} error={errors[id('model')]}>
+        <Field
+          id={id('model')}
+          label={`${title} model`}
+          error={errors[id('model')]}
+          {...(onDevice ? { className: 'field-hidden' } : {})}
+        >
           {(control) => (
             <input
               {...control}
@@ -224,7 +249,7 @@ export function StageSection({ stage }: { stage: StageName }) {
         {keyState.kind === 'other-host' && <OtherHostKey stage={stage} state={keyState} />}
       </div>
 
-      <TestConnectionControl stage={stage} />
+      {onDevice ? <OnDeviceStatus /> : <TestConnectionControl stage={stage} />}
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { isPresetId, type ProviderPresetId } from './provider-presets';
+import { isOnDeviceFor, isPresetId, presetServes, type ProviderPresetId } from './provider-presets';
 import { isMode, MODES, type Mode } from '../prompts/modes';
 import { checkBaseUrl, INSECURE_URL_WORDS } from './base-url-rules';
 import {
@@ -164,18 +164,30 @@ function validateStage(
   errors: SettingsErrors,
 ): StageConfig | null {
   const id = (field: StageField) => stageFieldId(stage, field);
-  const checked = checkBaseUrl(form.baseUrl);
+  // The on-device model has no endpoint: its base URL is '' and nothing else (see normalize).
+  const checked =
+    isPresetId(form.preset) && isOnDeviceFor(stage, form.preset)
+      ? ({ ok: true, url: '' } as const)
+      : checkBaseUrl(form.baseUrl);
   const baseUrl = checked.ok ? checked.url : null;
   const timeoutMs = parseWhole(form.timeoutMs, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS);
   const model = form.model.trim();
-  if (!isPresetId(form.preset)) errors[id('preset')] = MESSAGES.preset;
+  if (!isPresetId(form.preset) || !presetServes(form.preset, stage)) {
+    errors[id('preset')] = MESSAGES.preset;
+  }
   if (!checked.ok) {
     errors[id('baseUrl')] =
       checked.problem === 'insecure' ? MESSAGES.baseUrlInsecure : MESSAGES.baseUrl;
   }
   if (model === '') errors[id('model')] = MESSAGES.model;
   if (timeoutMs === null) errors[id('timeoutMs')] = MESSAGES.timeout;
-  if (!isPresetId(form.preset) || baseUrl === null || model === '' || timeoutMs === null) {
+  if (
+    !isPresetId(form.preset) ||
+    !presetServes(form.preset, stage) ||
+    baseUrl === null ||
+    model === '' ||
+    timeoutMs === null
+  ) {
     return null;
   }
   return { preset: form.preset, apiKey: form.apiKey.trim(), baseUrl, model, timeoutMs };
