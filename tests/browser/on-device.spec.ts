@@ -1,0 +1,98 @@
+// Chrome's on-device model (Prompt API) where it cannot run: this machine's Chromium 156 defines
+// `LanguageModel` in the extension's pages and worker, and answers 'unavailable' (2 cores, no GPU).
+// The settings must say so in words, and a draft set to it must fall back, not hang.
+import type { Browser } from 'webextension-polyfill';
+import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
+import { configureProviders } from './support/configure-providers';
+import { openOptions, openPopup } from './support/extension-pages';
+import { expect, test } from './support/fixtures';
+
+const REFINED =
+  'You are a poet. Write a haiku about autumn leaves in a quiet park. Calm tone; three lines only.';
+const HARDWARE_WORDS =
+  'Not available: this device does not meet the hardware requirements of Chrome’s on-device model';
+
+let refinementMock: MockProvider;
+
+test.beforeAll(async () => {
+  refinementMock = await startMockProvider({ scenario: { reply: REFINED, firstTokenMs: 1500 } });
+});
+test.afterAll(async () => {
+  await refinementMock?.close();
+});
+
+/** As the options page would have saved it: the on-device draft, the mock as the refinement. */
+test.beforeEach(async ({ extension }) => {
+  refinementMock.reset({ reply: REFINED, firstTokenMs: 1500 });
+  await configureProviders(extension.serviceWorker, { refinementUrl: refinementMock.url });
+  await extension.serviceWorker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: Browser }).chrome;
+    await chrome.storage.sync.set({
+      'draft.preset': 'chrome-on-device',
+      'draft.baseUrl': '',
+      'draft.model': 'gemini-nano',
+    });
+  });
+});
+
+test('the settings say the on-device model cannot run here, and offer it disabled with the reason', async ({
+  extension,
+}) => {
+  // What the browser itself answers here, so the test shows which path it covers.
+  const availability = await extension.serviceWorker.evaluate(() =>
+    (
+      globalThis as unknown as { LanguageModel: { availability(): Promise<string> } }
+    ).LanguageModel.availability(),
+  );
+  expect(availability).toBe('unavailable');
+
+  await configureProviders(extension.serviceWorker, {});
+  const options = await openOptions(extension.context, extension.extensionId);
+  const option = options.getByRole('option', {
+    name: 'Chrome on-device model (no key) — this device does not meet its hardware requirements',
+  });
+  await expect(option).toBeDisabled();
+  // A disabled option cannot be chosen: the Draft provider stays as it was.
+  await expect(options.getByLabel('Draft provider')).toHaveValue('groq');
+  await expect(options.getByText(HARDWARE_WORDS)).toHaveCount(0);
+  await options.close();
+});
+
+test('a saved on-device draft: its status in words, no key or base URL asked, and Save works', async ({
+  extension,
+}) => {
+  const options = await openOptions(extension.context, extension.extensionId);
+  await expect(options.getByLabel('Draft provider')).toHaveValue('chrome-on-device');
+  await expect(options.getByRole('status').filter({ hasText: HARDWARE_WORDS })).toBeVisible();
+  await expect(options.getByLabel('Draft API key', { exact: true })).toBeHidden();
+  await expect(options.getByLabel('Draft base URL')).toBeHidden();
+  await expect(options.getByRole('button', { name: 'Download the model' })).toHaveCount(0);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('Saved', { exact: true })).toBeVisible();
+  const saved = await extension.serviceWorker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: Browser }).chrome;
+    return chrome.storage.sync.get(['draft.preset', 'draft.baseUrl']);
+  });
+  expect(saved).toEqual({ 'draft.preset': 'chrome-on-device', 'draft.baseUrl': '' });
+  await options.close();
+});
+
+test('a draft on the unavailable on-device model falls back to single stage with words, without hanging', async ({
+  extension,
+}) => {
+  const popup = await openPopup(extension.context, extension.extensionId);
+  await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
+  await popup.getByLabel('Prompt', { exact: true }).press('Control+Enter');
+  // The refinement mock waits 1.5 s before its first token: the fallback's words show meanwhile.
+  await expect(popup.getByRole('status').first()).toContainText(
+    'Chrome’s on-device model is not available: this device does not meet its hardware requirements',
+    { timeout: 3000 },
+  );
+  await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED, { timeout: 10_000 });
+  await expect(popup.getByRole('status').first()).toContainText('Refined!');
+  // One request, to the refinement only: the draft never left the browser.
+  expect(refinementMock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(
+    1,
+  );
+  await popup.close();
+});
