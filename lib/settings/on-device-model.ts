@@ -4,10 +4,12 @@
  * page (status, the Download button) and the background (the on-device draft); `LanguageModel` is
  * passed in so tests can stand in for it.
  *
- * Measured in Chromium 156 (Debian, headless, 2 cores, no GPU): `LanguageModel` is a function in
- * the extension's service worker and in its pages (not on web pages without the origin trial);
- * `availability()` answers 'unavailable' and `create()` throws NotSupportedError "Unable to create
- * a text session because the service is not running."
+ * Measured in Chromium 156 (Debian, headless, 2 cores, no GPU, no network): `LanguageModel` is a
+ * function in the extension's service worker and in its pages (undefined on a web page);
+ * `availability()` answers 'unavailable' (also with the BypassPerfRequirement feature flag) and
+ * `create()` throws NotSupportedError "Unable to create a text session because the service is not
+ * running." Creating a session while 'downloadable' needs user activation (NotAllowedError
+ * otherwise, per the web-platform tests); while 'available' it does not.
  */
 import type { BrowserFamily } from '../platform/browser-words';
 

@@ -1,5 +1,6 @@
 // Chrome's on-device model (Prompt API) where it cannot run: this machine's Chromium 156 defines
-// `LanguageModel` in the extension's pages and worker, and answers 'unavailable' (2 cores, no GPU).
+// `LanguageModel` in the extension's pages and worker, and answers 'unavailable' (2 cores, no GPU,
+// no network; still 'unavailable' with the BypassPerfRequirement feature flag).
 // The settings must say so in words, and a draft set to it must fall back, not hang.
 import type { Browser } from 'webextension-polyfill';
 import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';

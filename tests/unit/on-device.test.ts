@@ -227,6 +227,66 @@ describe('the on-device draft stream', () => {
     await expect(run).rejects.toThrow('does not meet its hardware requirements');
   });
 
+  it('create() refused while Chrome is still downloading says so', async () => {
+    const { api } = fakeLanguageModel({
+      availability: 'downloading',
+      createError: new DOMException('Requires a user gesture', 'NotAllowedError'),
+    });
+    const draft = createOnDeviceDraft(() => api);
+    await expect(
+      draft.stream({
+        messages: MESSAGES_IN,
+        signal: new AbortController().signal,
+        onDelta: () => {},
+      }),
+    ).rejects.toThrow(
+      'Chrome is still downloading its model — the draft runs here once it is done',
+    );
+  });
+
+  it('a session that will not start while the model is there: retryable, with words', async () => {
+    const { api } = fakeLanguageModel({ createError: new Error('The model crashed') });
+    const draft = createOnDeviceDraft(() => api);
+    const error = await draft
+      .stream({ messages: MESSAGES_IN, signal: new AbortController().signal, onDelta: () => {} })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'provider-error',
+      retryable: true,
+      message: 'Chrome’s on-device model did not start (The model crashed). Try again.',
+    });
+  });
+
+  it('a prompt over the model’s context is too long, in words', async () => {
+    const { api, log } = fakeLanguageModel();
+    const tooLong: LanguageModelApi = {
+      availability: api.availability,
+      async create(options) {
+        const session = await api.create(options);
+        return {
+          promptStreaming: () =>
+            new ReadableStream<string>({
+              start: (c) => c.error(new DOMException('Input too large', 'QuotaExceededError')),
+            }),
+          destroy: () => session.destroy(),
+        };
+      },
+    };
+    const draft = createOnDeviceDraft(() => tooLong);
+    await expect(
+      draft.stream({
+        messages: MESSAGES_IN,
+        signal: new AbortController().signal,
+        onDelta: () => {},
+      }),
+    ).rejects.toMatchObject({
+      code: 'too-long',
+      message:
+        'The prompt is too long for Chrome’s on-device model. Shorten it, or choose another Draft provider in settings.',
+    });
+    expect(log.destroyed).toBe(1);
+  });
+
   it('the first model load in a worker life gets the longer timeout, later ones the stage’s', async () => {
     const { api } = fakeLanguageModel();
     const draft = createOnDeviceDraft(() => api);

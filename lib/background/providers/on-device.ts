@@ -30,7 +30,9 @@ function unavailableError(state: OnDeviceState, cause?: unknown): PipelineError 
       ? 'this browser has no on-device model for extensions (it needs Chrome 138 or later)'
       : state === 'downloadable'
         ? 'its model is not downloaded yet — open the settings and click “Download the model”'
-        : 'this device does not meet its hardware requirements, or it is turned off here';
+        : state === 'downloading'
+          ? 'Chrome is still downloading its model — the draft runs here once it is done'
+          : 'this device does not meet its hardware requirements, or it is turned off here';
   return new PipelineError(
     {
       code: 'provider-error',
@@ -39,6 +41,37 @@ function unavailableError(state: OnDeviceState, cause?: unknown): PipelineError 
       // Asking again will not change the answer: no retry, and it does not trip the breaker.
       retryable: false,
       message: `Chrome’s on-device model is not available: ${why}. Choose another Draft provider in settings.`,
+    },
+    { cause },
+  );
+}
+
+/** The model is there but a session would not start: worth one more try, then the breaker. */
+function couldNotStart(cause: unknown): PipelineError {
+  const detail = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
+  return new PipelineError(
+    {
+      code: 'provider-error',
+      stage: 'draft',
+      provider: ON_DEVICE_PROVIDER,
+      retryable: true,
+      message: `Chrome’s on-device model did not start${detail}. Try again.`,
+    },
+    { cause },
+  );
+}
+
+/** The Prompt API says a prompt over the session's context with QuotaExceededError. */
+function streamFailed(cause: unknown): unknown {
+  if ((cause as { name?: unknown } | null)?.name !== 'QuotaExceededError') return cause;
+  return new PipelineError(
+    {
+      code: 'too-long',
+      stage: 'draft',
+      provider: ON_DEVICE_PROVIDER,
+      retryable: false,
+      message:
+        'The prompt is too long for Chrome’s on-device model. Shorten it, or choose another Draft provider in settings.',
     },
     { cause },
   );
@@ -115,8 +148,8 @@ export function createOnDeviceDraft(api: () => LanguageModelApi | null): OnDevic
       // Availability can change between the check and create (the user turned it off, the
       // model was removed for lack of disk): name the state it is in now.
       const now = await onDeviceState(model);
-      if (now !== 'available' && now !== 'downloading') throw unavailableError(now, error);
-      throw error;
+      if (now !== 'available') throw unavailableError(now, error);
+      throw couldNotStart(error);
     }
   }
 
@@ -165,7 +198,7 @@ export function createOnDeviceDraft(api: () => LanguageModelApi | null): OnDevic
         return { text: pieces.whole, usage: null };
       } catch (error) {
         if (signal.aborted) throw cancelled();
-        throw error;
+        throw streamFailed(error);
       } finally {
         signal.removeEventListener('abort', destroy);
         destroy();
