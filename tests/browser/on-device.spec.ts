@@ -97,3 +97,60 @@ test('a draft on the unavailable on-device model falls back to single stage with
   );
   await popup.close();
 });
+
+test('where Chrome can download the model: the click downloads it with progress, then it is ready and can be chosen', async ({
+  extension,
+}) => {
+  await configureProviders(extension.serviceWorker, {});
+  const options = await extension.context.newPage();
+  // This Chromium's model is unavailable: stand in for a device that can download it. The stand-in
+  // refuses create() without a user gesture, as Chrome does while the model is downloadable.
+  await options.addInitScript(() => {
+    let state = 'downloadable';
+    const fake = {
+      availability: () => Promise.resolve(state),
+      async create(options: {
+        monitor?: (m: {
+          addEventListener: (t: string, l: (e: { loaded: number }) => void) => void;
+        }) => void;
+      }) {
+        if (!navigator.userActivation.isActive) {
+          throw new DOMException('Requires a user gesture.', 'NotAllowedError');
+        }
+        state = 'downloading';
+        const listeners: ((e: { loaded: number }) => void)[] = [];
+        options.monitor?.({ addEventListener: (_t, l) => listeners.push(l) });
+        for (const loaded of [0, 0.5, 1]) {
+          for (const l of listeners) l({ loaded });
+          await new Promise((r) => setTimeout(r, 600));
+        }
+        state = 'available';
+        return { destroy: () => undefined, promptStreaming: () => new ReadableStream() };
+      },
+    };
+    Object.defineProperty(globalThis, 'LanguageModel', { value: fake, configurable: true });
+  });
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const provider = options.getByLabel('Draft provider');
+  await expect(
+    options.getByRole('option', { name: 'Chrome on-device model (no key)' }),
+  ).toBeEnabled();
+  await provider.selectOption('chrome-on-device');
+  const status = options.getByRole('status').filter({ hasText: 'on-device model' });
+  await expect(status).toContainText(
+    'Chrome downloads its on-device model (Gemini Nano, several GB) once, then it runs on this device and nothing leaves it.',
+  );
+  await options.getByRole('button', { name: 'Download the model' }).click();
+  await expect(status).toContainText('Chrome is downloading its on-device model…');
+  await expect(options.getByRole('progressbar', { name: 'Model download' })).toHaveJSProperty(
+    'value',
+    0.5,
+  );
+  await expect(options.getByText('Ready — runs on this device, nothing leaves it.')).toBeVisible({
+    timeout: 5000,
+  });
+  await expect(options.getByRole('button', { name: 'Download the model' })).toHaveCount(0);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('Saved', { exact: true })).toBeVisible();
+  await options.close();
+});
