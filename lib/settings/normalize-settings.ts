@@ -136,10 +136,11 @@ function normalizeStage(
     else report('provider');
   }
   const defaults = PROVIDER_PRESETS[preset];
+  // The on-device model has no endpoint: '' is its base URL and a stored one is not used.
+  if (raw && isOnDeviceFor(stage, preset)) raw = { ...raw, baseUrl: undefined };
 
   let baseUrl = defaults.baseUrl;
-  // The on-device model has no endpoint: '' is its base URL and a stored one is not used.
-  if (raw?.baseUrl !== undefined && !isOnDeviceFor(stage, preset)) {
+  if (raw?.baseUrl !== undefined) {
     const checked = checkBaseUrl(raw.baseUrl);
     if (checked.ok) baseUrl = checked.url;
     else report('base URL', checked.problem === 'insecure' ? 'insecure-url' : 'invalid');

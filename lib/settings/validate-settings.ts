@@ -1,4 +1,4 @@
-import { isOnDeviceFor, isPresetId, presetServes, type ProviderPresetId } from './provider-presets';
+import { isPresetId, type ProviderPresetId } from './provider-presets';
 import { isMode, MODES, type Mode } from '../prompts/modes';
 import { checkBaseUrl, INSECURE_URL_WORDS } from './base-url-rules';
 import {
@@ -19,6 +19,7 @@ import {
   type PriceOverride,
 } from '../insights/prices';
 import type { StageConfig, StageName } from './settings-store';
+import { isOnDeviceFor, presetModel, presetServes } from './provider-presets';
 
 export { LENGTH_MAX_WORDS, LENGTH_MIN_WORDS, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS };
 
@@ -158,36 +159,51 @@ function parseWhole(text: string, min: number, max: number): number | null {
   return value >= min && value <= max ? value : null;
 }
 
+/**
+ * A preset that does not serve the stage (the on-device model as the refinement) is refused; the
+ * on-device draft has no endpoint or key: base URL '' and nothing else (see normalize). Undefined
+ * for every other stage, which the URL rules check.
+ */
+function validatePresetStage(
+  stage: StageName,
+  form: StageForm,
+  errors: SettingsErrors,
+): StageConfig | null | undefined {
+  if (!isPresetId(form.preset)) return undefined;
+  if (!presetServes(form.preset, stage)) {
+    errors[stageFieldId(stage, 'preset')] = MESSAGES.preset;
+    return null;
+  }
+  if (!isOnDeviceFor(stage, form.preset)) return undefined;
+  const timeoutMs = parseWhole(form.timeoutMs, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS);
+  const model = form.model.trim() || presetModel(form.preset, stage);
+  if (timeoutMs === null) {
+    errors[stageFieldId(stage, 'timeoutMs')] = MESSAGES.timeout;
+    return null;
+  }
+  return { preset: form.preset, apiKey: '', baseUrl: '', model, timeoutMs };
+}
+
 function validateStage(
   stage: StageName,
   form: StageForm,
   errors: SettingsErrors,
 ): StageConfig | null {
+  const special = validatePresetStage(stage, form, errors);
+  if (special !== undefined) return special;
   const id = (field: StageField) => stageFieldId(stage, field);
-  // The on-device model has no endpoint: its base URL is '' and nothing else (see normalize).
-  const checked =
-    isPresetId(form.preset) && isOnDeviceFor(stage, form.preset)
-      ? ({ ok: true, url: '' } as const)
-      : checkBaseUrl(form.baseUrl);
+  const checked = checkBaseUrl(form.baseUrl);
   const baseUrl = checked.ok ? checked.url : null;
   const timeoutMs = parseWhole(form.timeoutMs, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS);
   const model = form.model.trim();
-  if (!isPresetId(form.preset) || !presetServes(form.preset, stage)) {
-    errors[id('preset')] = MESSAGES.preset;
-  }
+  if (!isPresetId(form.preset)) errors[id('preset')] = MESSAGES.preset;
   if (!checked.ok) {
     errors[id('baseUrl')] =
       checked.problem === 'insecure' ? MESSAGES.baseUrlInsecure : MESSAGES.baseUrl;
   }
   if (model === '') errors[id('model')] = MESSAGES.model;
   if (timeoutMs === null) errors[id('timeoutMs')] = MESSAGES.timeout;
-  if (
-    !isPresetId(form.preset) ||
-    !presetServes(form.preset, stage) ||
-    baseUrl === null ||
-    model === '' ||
-    timeoutMs === null
-  ) {
+  if (!isPresetId(form.preset) || baseUrl === null || model === '' || timeoutMs === null) {
     return null;
   }
   return { preset: form.preset, apiKey: form.apiKey.trim(), baseUrl, model, timeoutMs };

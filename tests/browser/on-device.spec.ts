@@ -70,6 +70,8 @@ test('a saved on-device draft: its status in words, no key or base URL asked, an
   await expect(options.getByRole('button', { name: 'Download the model' })).toHaveCount(0);
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('Saved', { exact: true })).toBeVisible();
+  // The keyless draft counts as set up: both stages run.
+  await expect(options.getByText('Two-stage optimization enabled')).toBeVisible();
   const saved = await extension.serviceWorker.evaluate(async () => {
     const chrome = (globalThis as unknown as { chrome: Browser }).chrome;
     return chrome.storage.sync.get(['draft.preset', 'draft.baseUrl']);

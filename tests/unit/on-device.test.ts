@@ -28,6 +28,7 @@ import {
   type SettingsValues,
 } from '../../lib/settings/validate-settings';
 import { requestCost } from '../../lib/insights/prices';
+import { keyActionFor } from '../../lib/settings/key-plan';
 import { costWords } from '../../lib/optimization/optimization-words';
 import { stageSettings } from '../../lib/settings/settings-items';
 import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
@@ -434,6 +435,17 @@ describe('on-device settings', () => {
     });
     expect(values.refinement.preset).toBe('openai');
     expect(reset.map((r) => r.label)).toEqual(['Refinement provider']);
+  });
+
+  it('a key typed before switching to the on-device draft is not saved; a saved one is kept', () => {
+    expect(keyActionFor({ saved: false }, '', 'gsk_typed', false)).toEqual({ kind: 'none' });
+    const saved = {
+      saved: true as const,
+      origin: 'https://api.groq.com',
+      host: 'api.groq.com',
+      last4: 'abcd',
+    };
+    expect(keyActionFor(saved, '', 'gsk_typed', false)).toEqual({ kind: 'keep' });
   });
 
   it('the connection warm-up skips the on-device draft', () => {
