@@ -7,6 +7,10 @@ import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/
 import { configureProviders } from './support/configure-providers';
 import { openOptions, openPopup } from './support/extension-pages';
 import { expect, test } from './support/fixtures';
+import { inPageSuite } from './support/in-page-suite';
+import { STATUS } from './support/overlay';
+import { REFINED as PANEL_REFINED } from './support/page-fixture';
+import { setStorage } from './support/storage';
 
 const REFINED =
   'You are a poet. Write a haiku about autumn leaves in a quiet park. Calm tone; three lines only.';
@@ -155,4 +159,31 @@ test('where Chrome can download the model: the click downloads it with progress,
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('Saved', { exact: true })).toBeVisible();
   await options.close();
+});
+
+test.describe('in the page’s panel', () => {
+  const suite = inPageSuite();
+
+  test('a draft on the unavailable on-device model: the panel says why, the refinement answers alone', async ({
+    extension,
+  }) => {
+    suite.servers.refinement.setScenario({ firstTokenMs: 1500 });
+    await setStorage(extension.serviceWorker, 'sync', {
+      'draft.preset': 'chrome-on-device',
+      'draft.baseUrl': '',
+      'draft.model': 'gemini-nano',
+    });
+    const field = await suite.open(extension, 'textarea');
+    await field.type('write a haiku about autumn');
+    await field.pressShortcut();
+    const overlay = field.overlay();
+    await expect
+      .poll(() => overlay.status())
+      .toContain(
+        'Chrome’s on-device model is not available: this device does not meet its hardware requirements',
+      );
+    await expect.poll(() => field.text()).toBe(PANEL_REFINED);
+    await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+    expect(suite.servers.draft.requests).toHaveLength(0);
+  });
 });
