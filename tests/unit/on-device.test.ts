@@ -181,6 +181,27 @@ describe('the on-device draft stream', () => {
     expect(log.destroyed).toBe(1);
   });
 
+  it('a session that arrives after the cancel is destroyed at once', async () => {
+    const { api, log } = fakeLanguageModel();
+    const lateApi: LanguageModelApi = {
+      availability: api.availability,
+      // Chrome may settle create() after the signal fired: the session must not leak.
+      create: async (options) => {
+        const session = await api.create({ ...options, signal: new AbortController().signal });
+        controller.abort();
+        return session;
+      },
+    };
+    const controller = new AbortController();
+    const draft = createOnDeviceDraft(() => lateApi);
+    await expect(
+      draft.stream({ messages: MESSAGES_IN, signal: controller.signal, onDelta: () => {} }),
+    ).rejects.toMatchObject({ code: 'cancelled' });
+    expect(log.sessions).toBe(1);
+    expect(log.destroyed).toBe(1);
+    expect(log.prompts).toEqual([]);
+  });
+
   it.each([
     ['unavailable', 'this device does not meet its hardware requirements'],
     ['downloadable', 'click “Download the model”'],

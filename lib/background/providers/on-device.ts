@@ -142,6 +142,11 @@ export function createOnDeviceDraft(api: () => LanguageModelApi | null): OnDevic
         signal,
       });
       loaded = true;
+      // A session that arrives after the cancel would hold the model's memory: free it.
+      if (signal.aborted) {
+        session.destroy();
+        throw cancelled();
+      }
       return session;
     } catch (error) {
       if (signal.aborted) throw cancelled();
