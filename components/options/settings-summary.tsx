@@ -1,4 +1,5 @@
 import { keyFieldState } from '../../lib/settings/key-plan';
+import { keyRequired } from '../../lib/settings/provider-presets';
 import { settingsStatus } from '../../lib/settings/settings-status';
 import { StatusLine, type StatusTone } from '../ui/status-line';
 import { useOptionsStore } from './options-store';
@@ -13,7 +14,10 @@ export function SettingsSummary() {
   const phase = useOptionsStore((state) => state.phase);
   // A key counts only for the saved base URL's origin: the background sends no other.
   const draftKey = useOptionsStore(
-    (state) => keyFieldState(state.keyStatus.draft, state.saved.draft.baseUrl).kind === 'saved',
+    (state) =>
+      keyFieldState(state.keyStatus.draft, state.saved.draft.baseUrl).kind === 'saved' ||
+      // The on-device model and local servers run without one (stageReady in the background).
+      !keyRequired(state.saved.draft.preset, state.saved.draft.baseUrl),
   );
   const refinementKey = useOptionsStore(
     (state) =>

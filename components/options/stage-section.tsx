@@ -16,6 +16,9 @@ import { useLocked } from './managed-policy-state';
 import { StagePolicyNote } from './policy-locked';
 import { TestConnectionControl } from './test-connection-control';
 import { ModelPicker } from './model-picker';
+import { OnDeviceStatus, useOnDeviceState } from './on-device-status';
+import { onDeviceSelectable, unavailableReason } from '../../lib/settings/on-device-model';
+import { browserFamily } from '../../lib/platform/browser-words';
 
 const STAGE_COPY: Record<StageName, { title: string; intro: string }> = {
   draft: {
@@ -95,6 +98,11 @@ function RemoveKeyButton({ stage, title }: { stage: StageName; title: string }) 
   );
 }
 
+/** Beside the on-device preset's name when it cannot be chosen here. */
+function optionReason(reason: string | null): string {
+  return reason ? ` — ${reason}` : '';
+}
+
 export function StageSection({ stage }: { stage: StageName }) {
   const form = useOptionsStore((state) => state.form[stage]);
   const errors = useOptionsStore((state) => state.errors);
@@ -112,6 +120,9 @@ export function StageSection({ stage }: { stage: StageName }) {
   const id = (field: Parameters<typeof stageFieldId>[1]) => stageFieldId(stage, field);
   const preset = PROVIDER_PRESETS[form.preset];
   const needsKey = keyRequired(form.preset, form.baseUrl);
+  // The on-device model has no key, endpoint or model name to set: those fields are hidden.
+  const onDevice = preset.kind === 'on-device';
+  const [onDeviceState] = useOnDeviceState();
   const presetHint = preset.keyUrl ? (
     <>
       <a href={preset.keyUrl} target="_blank" rel="noopener noreferrer">
@@ -151,8 +162,16 @@ export function StageSection({ stage }: { stage: StageName }) {
               }}
             >
               {presetsFor(stage).map((row) => (
-                <option key={row.id} value={row.id}>
-                  {row.label}
+                <option
+                  key={row.id}
+                  value={row.id}
+                  disabled={
+                    row.kind === 'on-device' && !onDeviceSelectable(onDeviceState ?? 'missing')
+                  }
+                >
+                  {row.kind === 'on-device' && onDeviceState !== null
+                    ? `${row.label}${optionReason(unavailableReason(onDeviceState, browserFamily()))}`
+                    : row.label}
                 </option>
               ))}
             </select>
@@ -163,6 +182,7 @@ export function StageSection({ stage }: { stage: StageName }) {
           id={id('apiKey')}
           label={`${title} API key`}
           error={errors[id('apiKey')]}
+          {...(onDevice ? { className: 'field-hidden' } : {})}
           hint={
             keyState.kind === 'saved' ? (
               <>
@@ -188,7 +208,7 @@ export function StageSection({ stage }: { stage: StageName }) {
           id={id('baseUrl')}
           label={`${title} base URL`}
           error={errors[id('baseUrl')]}
-          className="field-wide"
+          className={onDevice ? 'field-hidden' : 'field-wide'}
         >
           {(control) => (
             <input
@@ -205,7 +225,12 @@ export function StageSection({ stage }: { stage: StageName }) {
           )}
         </Field>
 
-        <Field id={id('model')} label={`${title} model`} error={errors[id('model')]}>
+        <Field
+          id={id('model')}
+          label={`${title} model`}
+          error={errors[id('model')]}
+          {...(onDevice ? { className: 'field-hidden' } : {})}
+        >
           {(control) => (
             <ModelPicker stage={stage} title={title} control={control} disabled={locked.model} />
           )}
@@ -230,7 +255,7 @@ export function StageSection({ stage }: { stage: StageName }) {
         <HttpConfirmation stage={stage} />
       </div>
 
-      <TestConnectionControl stage={stage} />
+      {onDevice ? <OnDeviceStatus /> : <TestConnectionControl stage={stage} />}
     </fieldset>
   );
 }

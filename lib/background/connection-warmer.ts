@@ -2,7 +2,7 @@ import type { WarmReason } from '../messaging/runtime-messages';
 import { planStages } from './pipeline/stage-plan';
 import type { PipelineSettings } from './pipeline/pipeline-settings';
 import { relayDb } from './secrets/relay-db';
-import { stageReady } from '../settings/provider-presets';
+import { PROVIDER_PRESETS, stageReady } from '../settings/provider-presets';
 
 /**
  * Opens the connection to the providers' origins a moment before an optimization is likely, so
@@ -95,6 +95,8 @@ export function warmTargetOf(settings: PipelineSettings): WarmTarget {
   const origins = new Set<string>();
   for (const stage of ['draft', 'refinement'] as const) {
     if (!plan?.[stage]) continue;
+    // Chrome's on-device model has no origin to open a connection to.
+    if (PROVIDER_PRESETS[settings[stage].preset].kind === 'on-device') continue;
     try {
       origins.add(new URL(settings[stage].baseUrl).origin);
     } catch {

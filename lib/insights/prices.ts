@@ -189,13 +189,21 @@ export function costOf(
  * - `no-price`: no price is known for these endpoints' models.
  */
 export type RequestCost =
-  | { kind: 'priced'; usd: number; basis: 'list' | 'yours' | 'both'; asOf: string | null }
+  | {
+      kind: 'priced';
+      usd: number;
+      /** `on-device`: only Chrome's built-in model answered, which bills nobody: $0. */
+      basis: 'list' | 'yours' | 'both' | 'on-device';
+      asOf: string | null;
+    }
   | { kind: 'cached' }
   | { kind: 'no-usage' }
   | { kind: 'no-price'; unpriced: { origin: string; model: string }[] };
 
 export interface StageCall extends PricedStage {
   usage: TokenUsage | null;
+  /** Chrome's built-in model answered: it runs on this device, reports no tokens, costs $0. */
+  onDevice?: boolean;
 }
 
 /**
@@ -215,7 +223,9 @@ export function requestCost(
   let asOf: string | null = null;
   let usageMissing = false;
   const unpriced: { origin: string; model: string }[] = [];
-  for (const call of calls) {
+  const priced = calls.filter((call) => call.onDevice !== true);
+  if (priced.length === 0) return { kind: 'priced', usd: 0, basis: 'on-device', asOf: null };
+  for (const call of priced) {
     const price = priceFor(call, overrides, table);
     if (price === null) {
       unpriced.push({ origin: originOf(call.baseUrl) ?? call.baseUrl, model: call.model });

@@ -133,6 +133,9 @@ const UNKNOWN = 'Cost —';
 const NO_USAGE = 'no usage reported';
 
 function pricedDetail(cost: Extract<RequestCost, { kind: 'priced' }>): string {
+  if (cost.basis === 'on-device') {
+    return 'Chrome’s on-device model answered: nothing was sent to a provider, so it cost nothing.';
+  }
   const list = `the providers’ list prices${cost.asOf ? ` (${formatMonth(cost.asOf)})` : ''}`;
   const from =
     cost.basis === 'yours'

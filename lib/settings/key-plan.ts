@@ -38,7 +38,8 @@ export function keyActionFor(
   reuseKey: boolean,
 ): KeyAction {
   const key = typedKey.trim();
-  if (key !== '') return { kind: 'save', key };
+  // No endpoint (the on-device model): a key typed before switching to it has nowhere to go.
+  if (key !== '' && originOf(baseUrl) !== null) return { kind: 'save', key };
   const state = keyFieldState(status, baseUrl);
   if (state.kind === 'none') return { kind: 'none' };
   if (state.kind === 'saved') return { kind: 'keep' };

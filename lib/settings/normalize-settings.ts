@@ -1,6 +1,8 @@
 import {
+  isOnDeviceFor,
   isPresetId,
   presetModel,
+  presetServes,
   PROVIDER_PRESETS,
   type ProviderPresetId,
 } from './provider-presets';
@@ -134,10 +136,12 @@ function normalizeStage(
 
   let preset = DEFAULT_PRESET[stage];
   if (raw?.preset !== undefined) {
-    if (isPresetId(raw.preset)) preset = raw.preset;
+    if (isPresetId(raw.preset) && presetServes(raw.preset, stage)) preset = raw.preset;
     else report('provider');
   }
   const defaults = PROVIDER_PRESETS[preset];
+  // The on-device model has no endpoint: '' is its base URL and a stored one is not used.
+  if (raw && isOnDeviceFor(stage, preset)) raw = { ...raw, baseUrl: undefined };
 
   let baseUrl = defaults.baseUrl;
   if (raw?.baseUrl !== undefined) {

@@ -192,6 +192,16 @@ export function presetsFor(stage: Stage): ProviderPreset[] {
   return PRESET_IDS.map((id) => PROVIDER_PRESETS[id]).filter((p) => p.models[stage] !== null);
 }
 
+/** Whether a preset serves a stage (the on-device model writes drafts only). */
+export function presetServes(preset: ProviderPresetId, stage: Stage): boolean {
+  return PROVIDER_PRESETS[preset].models[stage] !== null;
+}
+
+/** The on-device model at a stage: no endpoint, no key, base URL ''. */
+export function isOnDeviceFor(stage: Stage, preset: ProviderPresetId): boolean {
+  return presetServes(preset, stage) && PROVIDER_PRESETS[preset].kind === 'on-device';
+}
+
 /** The model a preset recommends for a stage (the draft's where it serves no refinement). */
 export function presetModel(preset: ProviderPresetId, stage: Stage): string {
   const { models } = PROVIDER_PRESETS[preset];

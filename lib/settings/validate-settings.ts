@@ -24,6 +24,7 @@ import {
   type PriceOverride,
 } from '../insights/prices';
 import type { StageConfig, StageName } from './settings-store';
+import { isOnDeviceFor, presetModel, presetServes } from './provider-presets';
 
 export { LENGTH_MAX_WORDS, LENGTH_MIN_WORDS, TIMEOUT_MAX_MS, TIMEOUT_MIN_MS };
 
@@ -163,12 +164,39 @@ function parseWhole(text: string, min: number, max: number): number | null {
   return value >= min && value <= max ? value : null;
 }
 
+/**
+ * A preset that does not serve the stage (the on-device model as the refinement) is refused; the
+ * on-device draft has no endpoint or key: base URL '' and nothing else (see normalize). Undefined
+ * for every other stage, which the URL rules check.
+ */
+function validatePresetStage(
+  stage: StageName,
+  form: StageForm,
+  errors: SettingsErrors,
+): StageConfig | null | undefined {
+  if (!isPresetId(form.preset)) return undefined;
+  if (!presetServes(form.preset, stage)) {
+    errors[stageFieldId(stage, 'preset')] = MESSAGES.preset;
+    return null;
+  }
+  if (!isOnDeviceFor(stage, form.preset)) return undefined;
+  const timeoutMs = parseWhole(form.timeoutMs, TIMEOUT_MIN_MS, TIMEOUT_MAX_MS);
+  const model = form.model.trim() || presetModel(form.preset, stage);
+  if (timeoutMs === null) {
+    errors[stageFieldId(stage, 'timeoutMs')] = MESSAGES.timeout;
+    return null;
+  }
+  return { preset: form.preset, apiKey: '', baseUrl: '', model, timeoutMs };
+}
+
 function validateStage(
   stage: StageName,
   form: StageForm,
   errors: SettingsErrors,
   confirmedOrigins: readonly string[],
 ): StageConfig | null {
+  const special = validatePresetStage(stage, form, errors);
+  if (special !== undefined) return special;
   const id = (field: StageField) => stageFieldId(stage, field);
   const checked = checkBaseUrl(form.baseUrl, confirmedOrigins);
   const baseUrl = checked.ok ? checked.url : null;

@@ -3,6 +3,7 @@ import type { Mode } from '../../prompts/modes';
 import { qualityReport } from '../../quality/quality-score';
 import { requestCost, type StageCall } from '../../insights/prices';
 import type { PipelineSettings } from './pipeline-settings';
+import { PROVIDER_PRESETS } from '../../settings/provider-presets';
 
 /** One stage's answer as measured. */
 export interface StageOutput {
@@ -35,8 +36,9 @@ export function resultMetadata(input: MetadataInput): ResultMetadata {
     ['refinement', refined],
   ] as const) {
     if (output === null) continue;
-    const { baseUrl, model } = settings[stage];
-    calls.push({ baseUrl, model, usage: output.usage });
+    const { baseUrl, model, preset } = settings[stage];
+    const onDevice = PROVIDER_PRESETS[preset].kind === 'on-device';
+    calls.push({ baseUrl, model, usage: output.usage, ...(onDevice ? { onDevice } : {}) });
   }
   return {
     draftMs: draft?.ms ?? null,
