@@ -60,7 +60,9 @@ test('Ollama refusing the extension: the exact OLLAMA_ORIGINS line, then connect
   await expect(options.getByLabel('Refinement provider')).toHaveValue('ollama');
   await expect(options.getByLabel('Refinement base URL')).toHaveValue(`${ollama.origin}/v1`);
   // Ollama's preset model (llama3.2) is not among those it serves: the first served one.
-  await expect(options.getByLabel('Refinement model')).toHaveValue('llama3.2:latest');
+  await expect(options.getByLabel('Refinement model', { exact: true })).toHaveValue(
+    'llama3.2:latest',
+  );
 });
 
 test('an optimization refused by Ollama carries the same exact line', async ({ extension }) => {

@@ -67,10 +67,12 @@ test('choosing each preset fills its base URL and the model it recommends for th
   for (const [label, baseUrl, draftModel, refinementModel] of PRESETS) {
     await options.getByLabel('Draft provider').selectOption({ label });
     await expect(options.getByLabel('Draft base URL')).toHaveValue(baseUrl);
-    await expect(options.getByLabel('Draft model')).toHaveValue(draftModel);
+    await expect(options.getByLabel('Draft model', { exact: true })).toHaveValue(draftModel);
     await options.getByLabel('Refinement provider').selectOption({ label });
     await expect(options.getByLabel('Refinement base URL')).toHaveValue(baseUrl);
-    await expect(options.getByLabel('Refinement model')).toHaveValue(refinementModel);
+    await expect(options.getByLabel('Refinement model', { exact: true })).toHaveValue(
+      refinementModel,
+    );
   }
   // A provider's own key page is linked beside it; a local server says no key is needed.
   await options.getByLabel('Draft provider').selectOption({ label: 'Cerebras' });
@@ -102,10 +104,10 @@ test('a server on this computer chosen with no key optimizes, and is sent no key
     .getByLabel('Refinement provider')
     .selectOption({ label: 'Custom (OpenAI-compatible)' });
   await options.getByLabel('Refinement base URL').fill(`${mock.url}/v1`);
-  await options.getByLabel('Refinement model').fill('mock-model');
+  await options.getByLabel('Refinement model', { exact: true }).fill('mock-model');
   await options.getByLabel('Draft provider').selectOption({ label: 'Custom (OpenAI-compatible)' });
   await options.getByLabel('Draft base URL').fill(`${mock.url}/v1`);
-  await options.getByLabel('Draft model').fill('mock-model');
+  await options.getByLabel('Draft model', { exact: true }).fill('mock-model');
   await options.getByRole('button', { name: 'Save' }).click();
   await expect
     .poll(async () => (await getStorage(extension.serviceWorker, 'sync'))['draft.baseUrl'])

@@ -168,12 +168,14 @@ test('the options page shows both stages as set by the organization, and keys st
   const draftUrl = options.getByLabel('Draft base URL');
   await expect(draftUrl).toHaveValue(`${gateway.url}/v1`);
   await expect(draftUrl).toBeDisabled();
-  await expect(options.getByLabel('Draft model')).toHaveValue(DRAFT_MODEL);
-  await expect(options.getByLabel('Draft model')).toBeDisabled();
+  await expect(options.getByLabel('Draft model', { exact: true })).toHaveValue(DRAFT_MODEL);
+  await expect(options.getByLabel('Draft model', { exact: true })).toBeDisabled();
   await expect(options.getByLabel('Refinement base URL')).toHaveValue(
     `${refinementGateway.url}/v1`,
   );
-  await expect(options.getByLabel('Refinement model')).toHaveValue(REFINEMENT_MODEL);
+  await expect(options.getByLabel('Refinement model', { exact: true })).toHaveValue(
+    REFINEMENT_MODEL,
+  );
   await expect(options.getByLabel('Refinement provider')).toBeDisabled();
   await expect(options.getByText(KEY_HINT)).toBeVisible();
   // The bad policy value is named, not silently dropped.
@@ -244,13 +246,13 @@ test('a changed policy applies without a restart: the open options page and the 
   test.setTimeout(60_000);
   const { context } = launched!;
   const options = await openOptions(context, extensionId);
-  await expect(options.getByLabel('Draft model')).toHaveValue(DRAFT_MODEL);
+  await expect(options.getByLabel('Draft model', { exact: true })).toHaveValue(DRAFT_MODEL);
   writePolicy(NEXT_DRAFT_MODEL);
   // Chromium watches the policy folder and reloads a few seconds after a change.
-  await expect(options.getByLabel('Draft model')).toHaveValue(NEXT_DRAFT_MODEL, {
+  await expect(options.getByLabel('Draft model', { exact: true })).toHaveValue(NEXT_DRAFT_MODEL, {
     timeout: 30_000,
   });
-  await expect(options.getByLabel('Draft model')).toBeDisabled();
+  await expect(options.getByLabel('Draft model', { exact: true })).toBeDisabled();
   await options.close();
 
   gateway.reset({ reply: DRAFT, firstTokenMs: 20 });
