@@ -1,6 +1,6 @@
 // The options page's live model list and Test connection's timing, against the mock provider
 // (issue #11): the list comes from the SAVED endpoint's own /models, with only its own key.
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   MOCK_MODEL_IDS,
   messageText,
@@ -12,6 +12,7 @@ import { configureProviders, TEST_DRAFT_KEY } from './support/configure-provider
 import { openOptions, openPopup } from './support/extension-pages';
 import { expect, test, type ExtensionFixture } from './support/fixtures';
 import { getStorage, setStorage } from './support/storage';
+import { inIsolatedWorld } from './support/isolated-world';
 
 const DRAFT = 'Draft: a haiku about autumn leaves, calm tone, three lines.';
 const REFINED = 'You are a poet. Write a haiku about autumn leaves. Return only the three lines.';
@@ -206,29 +207,6 @@ test('a custom endpoint on this computer lists and tests without a key', async (
     ['/v1/chat/completions', 'Bearer no-key'],
   ]);
 });
-
-interface ChromeGlobal {
-  chrome: {
-    tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
-    scripting: {
-      executeScript(injection: {
-        target: { tabId: number };
-        func: () => unknown;
-      }): Promise<{ result?: unknown }[]>;
-    };
-  };
-}
-
-/** Runs `func` in the page's content-script world, from the worker (see trust-keys.spec.ts). */
-async function inIsolatedWorld(worker: Worker, pageUrl: string, func: () => unknown) {
-  const run = async (pageUrl: string, func: () => unknown) => {
-    const { chrome } = globalThis as unknown as ChromeGlobal;
-    const [tab] = await chrome.tabs.query({ url: pageUrl });
-    const [frame] = await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, func });
-    return frame?.result;
-  };
-  return worker.evaluate(`(${run.toString()})(${JSON.stringify(pageUrl)}, ${func.toString()})`);
-}
 
 test('a content script cannot have the models listed with the user’s key', async ({
   extension,

@@ -2,9 +2,10 @@
 // extension holds no host permission until the user invokes it. The shortcut must still work, in
 // the top frame, through the activeTab grant that only a real key press gives (CDP keys never
 // reach chrome.commands, and commands.onCommand.dispatch grants nothing). Headed under Xvfb.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { configureProviders } from './support/configure-providers';
 import { launchExtension, type LaunchedExtension } from './support/launch-extension';
+import { setSiteAccess } from './support/site-access';
 import {
   DRAFT,
   FixturePage,
@@ -32,31 +33,6 @@ base.afterAll(async () => {
   await servers?.close();
   display?.close();
 });
-
-/** What the user picks in Chrome's extensions menu, set the way chrome://extensions sets it. */
-async function setSiteAccess(
-  page: Page,
-  extensionId: string,
-  hostAccess: 'ON_CLICK' | 'ON_ALL_SITES',
-) {
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ({ extensionId, hostAccess }) =>
-      new Promise<void>((resolve) => {
-        const api = (
-          globalThis as unknown as {
-            chrome: {
-              developerPrivate: {
-                updateExtensionConfiguration(update: object, done: () => void): void;
-              };
-            };
-          }
-        ).chrome.developerPrivate;
-        api.updateExtensionConfiguration({ extensionId, hostAccess }, resolve);
-      }),
-    { extensionId, hostAccess },
-  );
-}
 
 base(
   'with site access "On click", the shortcut (a real key press) still optimizes a textarea in the top frame',

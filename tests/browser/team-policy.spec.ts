@@ -28,6 +28,8 @@ import {
   type LaunchedExtension,
 } from './support/launch-extension';
 import { setStorage } from './support/storage';
+import { inIsolatedWorld } from './support/isolated-world';
+import { setSiteAccess } from './support/site-access';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -270,36 +272,15 @@ test('a content script cannot read the policy in Chromium (the worker closes man
   const page = await context.newPage();
   const pageUrl = `${pages.url}/textarea.html`;
   await page.goto(pageUrl);
-  // Runs in the page's ISOLATED world (the content scripts' world), from the worker.
-  const readInIsolatedWorld = async (pageUrl: string) => {
-    type Api = {
-      chrome: {
-        tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
-        scripting: {
-          executeScript(o: {
-            target: { tabId: number };
-            func: () => unknown;
-          }): Promise<{ result?: unknown }[]>;
-        };
-      };
-    };
-    const { chrome } = globalThis as unknown as Api;
-    const [tab] = await chrome.tabs.query({ url: pageUrl });
-    const [frame] = await chrome.scripting.executeScript({
-      target: { tabId: tab!.id! },
-      func: async () => {
-        try {
-          const api = (globalThis as unknown as ManagedChrome).chrome;
-          return JSON.stringify(await api.storage.managed.get(null));
-        } catch (error) {
-          return `failed: ${String(error)}`;
-        }
-      },
-    });
-    return frame?.result;
-  };
   const read = String(
-    await serviceWorker.evaluate(`(${readInIsolatedWorld.toString()})(${JSON.stringify(pageUrl)})`),
+    await inIsolatedWorld(serviceWorker, pageUrl, async () => {
+      try {
+        const api = (globalThis as unknown as ManagedChrome).chrome;
+        return JSON.stringify(await api.storage.managed.get(null));
+      } catch (error) {
+        return `failed: ${String(error)}`;
+      }
+    }),
   );
   // Measured without the worker's setAccessLevel call: the isolated world read the whole policy.
   expect(read).toBe('failed: Error: Access to storage is not allowed from this context.');
@@ -310,7 +291,7 @@ test('a content script cannot read the policy in Chromium (the worker closes man
 test('with site access withheld, the options page offers to allow the gateway’s address', async () => {
   const { context } = launched!;
   const settingsTab = await context.newPage();
-  await setSiteAccess(settingsTab, 'ON_CLICK');
+  await setSiteAccess(settingsTab, extensionId, 'ON_CLICK');
   try {
     const options = await openOptions(context, extensionId);
     // The prompt itself cannot be answered headless; the offer is what the user sees.
@@ -322,7 +303,7 @@ test('with site access withheld, the options page offers to allow the gateway’
     ).toBeVisible();
     await options.close();
   } finally {
-    await setSiteAccess(settingsTab, 'ON_ALL_SITES');
+    await setSiteAccess(settingsTab, extensionId, 'ON_ALL_SITES');
     await settingsTab.close();
   }
   const options = await openOptions(context, extensionId);
@@ -330,24 +311,3 @@ test('with site access withheld, the options page offers to allow the gateway’
   await expect(options.getByRole('button', { name: /^Allow access to/ })).toHaveCount(0);
   await options.close();
 });
-
-/** What the user picks in Chrome's extensions menu, set the way chrome://extensions sets it. */
-async function setSiteAccess(page: Page, hostAccess: 'ON_CLICK' | 'ON_ALL_SITES') {
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ({ extensionId, hostAccess }) =>
-      new Promise<void>((resolve) => {
-        const api = (
-          globalThis as unknown as {
-            chrome: {
-              developerPrivate: {
-                updateExtensionConfiguration(update: object, done: () => void): void;
-              };
-            };
-          }
-        ).chrome.developerPrivate;
-        api.updateExtensionConfiguration({ extensionId, hostAccess }, resolve);
-      }),
-    { extensionId, hostAccess },
-  );
-}

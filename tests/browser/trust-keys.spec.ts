@@ -1,6 +1,6 @@
 // Keys stay where only the background can read them, are bound to the server they were saved
 // for, and a bad stored setting never locks the user out (issue #6, items 2, 3, 5, 8).
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
 import { startStaticServer, type StaticServer } from '../fixtures/pages/static-server';
 import {
@@ -13,6 +13,7 @@ import { expect, test } from './support/fixtures';
 import { readSecrets } from './support/secrets';
 import { stopServiceWorker } from './support/service-worker';
 import { getStorage } from './support/storage';
+import { inIsolatedWorld } from './support/isolated-world';
 
 const DRAFT = 'Write a haiku about autumn leaves in a quiet park, calm tone, three lines.';
 const REFINED =
@@ -47,33 +48,6 @@ test.beforeEach(async ({ extension }) => {
 
 function host(mock: MockProvider): string {
   return new URL(mock.url).host;
-}
-
-interface ChromeGlobal {
-  chrome: {
-    tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
-    scripting: {
-      executeScript(injection: {
-        target: { tabId: number };
-        func: () => unknown;
-      }): Promise<{ result?: unknown }[]>;
-    };
-  };
-}
-
-/**
- * Runs `func` in the page's ISOLATED world (the content scripts' world: executeScript's default),
- * from the worker. The function travels as source text inside the evaluated expression: the
- * worker's CSP forbids building it with `new Function`.
- */
-async function inIsolatedWorld(worker: Worker, pageUrl: string, func: () => unknown) {
-  const run = async (pageUrl: string, func: () => unknown) => {
-    const { chrome } = globalThis as unknown as ChromeGlobal;
-    const [tab] = await chrome.tabs.query({ url: pageUrl });
-    const [frame] = await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, func });
-    return frame?.result;
-  };
-  return worker.evaluate(`(${run.toString()})(${JSON.stringify(pageUrl)}, ${func.toString()})`);
 }
 
 /** The extension API as the isolated world sees it (the project has no @types/chrome). */
