@@ -4,6 +4,7 @@
 // network until the user confirms that origin.
 import { startFakeOllama, type FakeOllama } from '../fixtures/fake-ollama/fake-ollama';
 import { startStaticServer, type StaticServer } from '../fixtures/pages/static-server';
+import { configureProviders } from './support/configure-providers';
 import { openOptions, openPopup } from './support/extension-pages';
 import { expect, test } from './support/fixtures';
 import { launchExtension } from './support/launch-extension';
@@ -20,9 +21,12 @@ test.afterAll(async () => {
   await ollama?.close();
   await pages?.close();
 });
-test.beforeEach(() => {
+test.beforeEach(async ({ extension }) => {
   ollama.allowOrigins([]);
   ollama.requests.length = 0;
+  // From the defaults: a keyless stage an earlier spec left in this worker (a Custom loopback
+  // URL) would otherwise run instead of the server under test.
+  await configureProviders(extension.serviceWorker, {});
 });
 
 test('Ollama refusing the extension: the exact OLLAMA_ORIGINS line, then connected after Check again', async ({
