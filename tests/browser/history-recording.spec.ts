@@ -69,10 +69,11 @@ async function historyEntries(context: BrowserContext, extensionId: string) {
 test('in a field: the entry holds original, draft and refinement; an edit makes it "edited", Apply "applied", leaving the page final', async ({
   extension,
 }) => {
-  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 1500);
+  const { field, overlay, release } = await suite.untilRefining(extension, 'textarea');
   await sleep(100);
   await field.page.keyboard.press('Control+End');
   await field.page.keyboard.type(' Mine.');
+  release();
   await expect.poll(() => overlay.status()).toBe(STATUS.offer);
 
   const entries = () => historyEntries(extension.context, extension.extensionId);
@@ -190,10 +191,11 @@ test('the History page lists an in-field and a popup optimization with their tex
   extension,
 }) => {
   // In a field: the user's edit turns the refinement into an offer ("edited").
-  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 1500);
+  const { field, overlay, release } = await suite.untilRefining(extension, 'textarea');
   await sleep(100);
   await field.page.keyboard.press('Control+End');
   await field.page.keyboard.type(' Mine.');
+  release();
   await expect.poll(() => overlay.status()).toBe(STATUS.offer);
   // In the popup.
   const popup = await openPopup(extension.context, extension.extensionId);

@@ -40,11 +40,12 @@ for (const name of ['textarea', 'prosemirror'] as const) {
     extension,
   }) => {
     // Time to type before the refinement lands.
-    const { field, overlay } = await suite.untilRefining(extension, name, 1500);
+    const { field, overlay, release } = await suite.untilRefining(extension, name);
     // A person reacts to the draft after a moment, not within the same millisecond.
     await sleep(100);
     await field.page.keyboard.press('Control+End');
     await field.page.keyboard.type(' Mine.');
+    release();
     await expect.poll(() => overlay.status()).toBe(STATUS.offer);
     expect(await field.text()).toBe(`${DRAFT} Mine.`);
     // The refinement stays out of the field until asked for.
@@ -180,9 +181,9 @@ test('switching the mode in the panel re-runs the original prompt in that mode',
 test('an editor that takes no DOM input gets the result on the clipboard, and says so', async ({
   extension,
 }) => {
-  // Each refused write waits for the editor (≈0.5 s): the refinement comes later than usual, so
-  // the draft's turn on the clipboard can be seen before the refinement takes it.
-  suite.servers.refinement.setScenario({ firstTokenMs: 2500 });
+  // Each refused write waits for the editor (≈0.5 s): the refinement is held until the draft's
+  // turn on the clipboard has been seen, so the refinement cannot take it first.
+  const release = suite.servers.refinement.hold();
   const field = await open(extension, 'locked-editor');
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: suite.servers.pages.url,
@@ -198,6 +199,7 @@ test('an editor that takes no DOM input gets the result on the clipboard, and sa
   await expect.poll(() => overlay.status()).toContain('it is on your clipboard');
   const clipboard = () => field.page.evaluate(() => navigator.clipboard.readText());
   await expect.poll(clipboard).toBe(DRAFT);
+  release();
   await expect.poll(clipboard).toBe(REFINED);
   await expect.poll(() => overlay.status()).toContain('it is on your clipboard');
   // The editor's own model was never touched.
@@ -207,9 +209,10 @@ test('an editor that takes no DOM input gets the result on the clipboard, and sa
 test('keyboard only: Tab from the field reaches "Apply refined", Enter applies it', async ({
   extension,
 }) => {
-  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 1500);
+  const { field, overlay, release } = await suite.untilRefining(extension, 'textarea');
   await sleep(100);
   await field.page.keyboard.type(' Mine.');
+  release();
   await expect.poll(() => overlay.isVisible('Apply refined')).toBe(true);
   await field.page.keyboard.press('Tab');
   await expect.poll(() => overlay.focused()).toBe('Apply refined');

@@ -55,10 +55,11 @@ for (const name of ['monaco', 'monaco-textarea', 'ace'] as const) {
   test(`${name}: an edit after the draft holds the refinement back; the panel offers it`, async ({
     extension,
   }) => {
-    const { field, overlay } = await suite.untilRefining(extension, name, 1500);
+    const { field, overlay, release } = await suite.untilRefining(extension, name);
     await sleep(100);
     await field.page.keyboard.press('Control+End');
     await field.page.keyboard.type(' Mine.');
+    release();
     await expect.poll(() => overlay.status()).toBe(STATUS.offer);
     expect(await field.text()).toBe(`${DRAFT} Mine.`);
     // The refinement stays out of the editor until asked for.

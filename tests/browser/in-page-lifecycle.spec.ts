@@ -5,13 +5,7 @@ import { messageText, type LoggedRequest } from '../fixtures/mock-provider/mock-
 import { inPageSuite } from './support/in-page-suite';
 import { expect, test } from './support/fixtures';
 import { Overlay, STATUS } from './support/overlay';
-import {
-  DRAFT,
-  REFINED,
-  REFINEMENT_SCENARIO,
-  sleep,
-  type FixturePage,
-} from './support/page-fixture';
+import { DRAFT, REFINED, sleep, type FixturePage } from './support/page-fixture';
 import { stopServiceWorker } from './support/service-worker';
 import { setStorage } from './support/storage';
 
@@ -227,7 +221,7 @@ test('a whitespace-only field says there is nothing to optimize, and nothing is 
 test('Esc in the field while refining cancels: the refinement request is aborted, the draft stays', async ({
   extension,
 }) => {
-  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 10_000);
+  const { field, overlay } = await suite.untilRefining(extension, 'textarea');
 
   await field.page.keyboard.press('Escape');
   await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
@@ -333,7 +327,7 @@ test('two tabs optimizing at the same time each get only their own result', asyn
 test('a service worker stopped mid-refinement leaves the whole draft and offers Retry', async ({
   extension,
 }) => {
-  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 10_000);
+  const { field, overlay, release } = await suite.untilRefining(extension, 'textarea');
 
   await stopServiceWorker(extension.context, extension.extensionId);
   await expect.poll(() => overlay.status()).toBe(STATUS.interrupted);
@@ -342,7 +336,7 @@ test('a service worker stopped mid-refinement leaves the whole draft and offers 
   await expect.poll(() => suite.servers.refinement.requests[0]?.aborted).toBe(true);
 
   // Retry wakes the worker and finishes the job.
-  suite.servers.refinement.setScenario(REFINEMENT_SCENARIO);
+  release();
   await overlay.click('Retry');
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(await field.text()).toBe(REFINED);

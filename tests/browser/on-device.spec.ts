@@ -167,7 +167,7 @@ test.describe('in the page’s panel', () => {
   test('a draft on the unavailable on-device model: the panel says why, the refinement answers alone', async ({
     extension,
   }) => {
-    suite.servers.refinement.setScenario({ firstTokenMs: 1500 });
+    const release = suite.servers.refinement.hold();
     await setStorage(extension.serviceWorker, 'sync', {
       'draft.preset': 'chrome-on-device',
       'draft.baseUrl': '',
@@ -182,6 +182,7 @@ test.describe('in the page’s panel', () => {
       .toContain(
         'Chrome’s on-device model is not available: this device does not meet its hardware requirements',
       );
+    release();
     await expect.poll(() => field.text()).toBe(PANEL_REFINED);
     await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     expect(suite.servers.draft.requests).toHaveLength(0);

@@ -72,7 +72,7 @@ test('keys and base URLs entered on the options page drive a two-stage optimizat
 test('the draft is shown and editable while the refinement runs; an edit is never overwritten', async ({
   extension,
 }) => {
-  refinementMock.setScenario({ firstTokenMs: 1500 });
+  const release = refinementMock.hold();
   const popup = await openPopup(extension.context, extension.extensionId);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
   await popup.getByLabel('Prompt', { exact: true }).press('Control+Enter');
@@ -81,6 +81,7 @@ test('the draft is shown and editable while the refinement runs; an edit is neve
   await expect(result).toHaveValue(DRAFT);
   await result.press('End');
   await result.pressSequentially(' Mine.');
+  release();
   await expect(popup.getByText('Refined version ready —')).toBeVisible();
   await expect(result).toHaveValue(`${DRAFT} Mine.`);
   await popup.getByRole('button', { name: 'Apply' }).click();

@@ -13,7 +13,7 @@ const open = suite.open;
 test('"Apply refined" after the user typed before the selected part writes it where that part now is', async ({
   extension,
 }) => {
-  suite.servers.refinement.setScenario({ firstTokenMs: 1500 });
+  const release = suite.servers.refinement.hold();
   const field = await open(extension, 'textarea');
   const overlay = field.overlay();
   await field.type('Keep this. Fix me please. Keep that.');
@@ -23,6 +23,7 @@ test('"Apply refined" after the user typed before the selected part writes it wh
   // The user adds words at the very start while the refinement is on its way.
   await field.page.keyboard.press('Control+Home');
   await field.page.keyboard.type('Note: ');
+  release();
   await expect
     .poll(() => overlay.status())
     .toBe('You changed the text, so the refined version was not written. Apply it?');
@@ -51,7 +52,7 @@ test('a second trigger on a selected part, after its result landed, re-runs it i
 test('the refinement never pulls focus back: keys typed in another field stay there', async ({
   extension,
 }) => {
-  suite.servers.refinement.setScenario({ firstTokenMs: 3000 });
+  const release = suite.servers.refinement.hold();
   const field = await open(extension, 'refused-fields');
   const overlay = field.overlay();
   await field.page.getByTestId('opinion').click();
@@ -61,6 +62,8 @@ test('the refinement never pulls focus back: keys typed in another field stay th
   // The user moves on to another field while the refinement is on its way.
   await field.page.getByTestId('shipping').click();
   await field.page.keyboard.type('12 Main St');
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
+  release();
   await expect
     .poll(() => overlay.status(), { timeout: 10_000 })
     .toBe('You moved to another field, so the refined version was not written. Apply it?');
@@ -79,13 +82,14 @@ test('when the page replaces the field mid-request, the original and the result 
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: suite.servers.pages.url,
   });
-  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 800);
+  const { field, overlay, release } = await suite.untilRefining(extension, 'textarea');
   // A framework re-render: the same-looking textarea, a new node.
   await field.page.evaluate(() => {
     const old = document.querySelector('textarea')!;
     const fresh = old.cloneNode() as HTMLTextAreaElement;
     old.replaceWith(fresh);
   });
+  release();
   await expect
     .poll(() => overlay.status(), { timeout: 5_000 })
     .toBe('The page removed this field. Your text is safe here: copy the original or the result.');

@@ -142,7 +142,7 @@ test('after an optimization, page-dispatched clicks and changes on the panel sta
 });
 
 test('a page-forged Escape does not cancel a running request', async ({ extension }) => {
-  const { field, overlay } = await suite.untilRefining(extension, 'textarea', 1500);
+  const { field, overlay, release } = await suite.untilRefining(extension, 'textarea');
   await field.page.evaluate(() => {
     const field = document.querySelector<HTMLElement>('[data-testid="editor"]')!;
     field.focus();
@@ -152,6 +152,7 @@ test('a page-forged Escape does not cancel a running request', async ({ extensio
     const host = document.querySelector('prompt-relay-overlay');
     host?.dispatchEvent(new KeyboardEvent('keydown', { ...escape, cancelable: true }));
   });
+  release();
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(await field.text()).toBe(REFINED);
   expect(suite.servers.refinement.requests).toHaveLength(1);

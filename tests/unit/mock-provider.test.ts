@@ -231,6 +231,31 @@ describe('mock provider', () => {
     expect(mock.requests).toHaveLength(0);
   });
 
+  it('holds chat responses until released, then streams them whole', async () => {
+    const release = mock.hold();
+    let text: string | null = null;
+    void openai()
+      .chat.completions.create({ model: 'm', messages: MESSAGES, stream: true })
+      .then(collect)
+      .then((t) => (text = t));
+    await waitFor(() => mock.requests.length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(text).toBeNull();
+    release();
+    await waitFor(() => text !== null);
+    expect(text).toBe('Optimized prompt.');
+  });
+
+  it('lets held responses go on reset, and answers later ones at once', async () => {
+    mock.hold();
+    const held = openai().chat.completions.create({ model: 'm', messages: MESSAGES });
+    await waitFor(() => mock.requests.length === 1);
+    mock.reset();
+    expect((await held).choices[0]?.message.content).toBe('Optimized prompt.');
+    const next = await openai().chat.completions.create({ model: 'm', messages: MESSAGES });
+    expect(next.choices[0]?.message.content).toBe('Optimized prompt.');
+  });
+
   it('closes promptly even with a hanging request open', async () => {
     const own = await startMockProvider({ scenario: { failure: { kind: 'hang' } } });
     const pending = fetch(`${own.url}/v1/chat/completions`, {

@@ -17,14 +17,14 @@ export interface InPageSuite {
   open(extension: ExtensionFixture, name: FixturePageName): Promise<FixturePage>;
   /**
    * Types a prompt in a fixture page, presses the shortcut and returns once the draft is in the
-   * field and its refinement has been asked for; the refinement's first token is `refinementMs`
-   * away, time for what the test does meanwhile.
+   * field and its refinement has been asked for. The refinement is held at the mock until the
+   * test calls `release()`, whatever the machine's load: what the test does "meanwhile" really
+   * happens before it. Unreleased, it is let go by the next test's reset.
    */
   untilRefining(
     extension: ExtensionFixture,
     name: FixturePageName,
-    refinementMs: number,
-  ): Promise<{ field: FixturePage; overlay: Overlay }>;
+  ): Promise<{ field: FixturePage; overlay: Overlay; release: () => void }>;
 }
 
 /**
@@ -52,8 +52,8 @@ export function inPageSuite(): InPageSuite {
       return servers!;
     },
     open: (extension, name) => FixturePage.open(extension.context, servers!.pages.url, name),
-    async untilRefining(extension, name, refinementMs) {
-      servers!.refinement.setScenario({ firstTokenMs: refinementMs });
+    async untilRefining(extension, name) {
+      const release = servers!.refinement.hold();
       const field = await FixturePage.open(extension.context, servers!.pages.url, name);
       const overlay = field.overlay();
       await field.type('write a haiku about autumn');
@@ -61,7 +61,7 @@ export function inPageSuite(): InPageSuite {
       await expect.poll(() => overlay.status()).toBe(STATUS.draftReady);
       await expect.poll(() => field.text()).toBe(DRAFT);
       await expect.poll(() => servers!.refinement.requests.length).toBe(1);
-      return { field, overlay };
+      return { field, overlay, release };
     },
   };
 }
