@@ -1,5 +1,5 @@
 /** Reading and saving the History's settings (the storage item is in settings-items.ts). */
-import { applyHistoryPolicy } from '../settings/managed-policy';
+import { applyHistoryPolicy, historyToStore } from '../settings/managed-policy';
 import { historySettings } from '../settings/settings-items';
 import { loadManagedPolicy } from '../settings/settings-store';
 import { normalizeHistorySettings, type HistorySettings } from './history-policy';
@@ -19,6 +19,12 @@ export async function loadHistorySettings(): Promise<HistorySettings> {
   return applyHistoryPolicy(normalizeHistorySettings(stored), managed.policy);
 }
 
+/** Saves the user's History settings; those the organization sets keep the user's stored value. */
 export async function saveHistorySettings(settings: HistorySettings): Promise<void> {
-  await historySettings.setValue(normalizeHistorySettings(settings));
+  const [stored, managed] = await Promise.all([historySettings.getValue(), loadManagedPolicy()]);
+  await historySettings.setValue(
+    normalizeHistorySettings(
+      historyToStore(settings, normalizeHistorySettings(stored), managed.policy),
+    ),
+  );
 }

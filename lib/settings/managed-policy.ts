@@ -252,7 +252,7 @@ export interface AppliedPolicy {
 }
 
 /** The settings a policy leaves for the user: every field the policy sets or names is locked. */
-function lockedBy(policy: ManagedPolicy): Set<LockableSetting> {
+export function lockedBy(policy: ManagedPolicy): Set<LockableSetting> {
   const locked = new Set(policy.lockedSettings);
   for (const stage of STAGE_NAMES) {
     for (const field of STAGE_FIELDS) {
@@ -342,4 +342,19 @@ export function refusedUnlessReplaced(
 /** The History's settings in force: retention and on/off from the policy, the rest the user's. */
 export function applyHistoryPolicy(local: HistorySettings, policy: ManagedPolicy): HistorySettings {
   return { ...local, ...policy.history };
+}
+
+/**
+ * What Save stores of the History's settings: the user's own values where the policy sets them,
+ * so the user's choices come back when the organization lifts the policy.
+ */
+export function historyToStore(
+  edited: HistorySettings,
+  stored: HistorySettings,
+  policy: ManagedPolicy,
+): HistorySettings {
+  const kept = Object.fromEntries(
+    Object.keys(policy.history).map((key) => [key, stored[key as keyof HistorySettings]]),
+  );
+  return { ...edited, ...kept };
 }

@@ -20,6 +20,7 @@ import {
 import { STAGES, type SettingsValues } from './validate-settings';
 import {
   applyPolicy,
+  lockedBy,
   parsePolicy,
   refusedUnlessReplaced,
   type AppliedPolicy,
@@ -130,21 +131,27 @@ export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
  * Writes every setting except keys (those go to the background, see key-requests.ts), not only
  * the changed ones, so storage always matches what the form showed. One storage.sync write for
  * all items (plus one for the lengths' version): sync allows 120 writes a minute, and one write
- * per item let a few quick saves hit that quota.
+ * per item let a few quick saves hit that quota. Settings the organization's policy locks are
+ * not written: the form shows the policy's values, and storing them would replace the user's own
+ * for good, even after the policy is lifted.
  */
 export async function writeSettings(values: SettingsValues): Promise<void> {
+  const locked = lockedBy((await loadManagedPolicy()).policy);
+  const stageItems = STAGES.flatMap((stage) => {
+    const items = stageSettings[stage];
+    const config = values[stage];
+    return [
+      { setting: `${stage}.preset` as const, item: items.preset, value: config.preset },
+      { setting: `${stage}.baseUrl` as const, item: items.baseUrl, value: config.baseUrl },
+      { setting: `${stage}.model` as const, item: items.model, value: config.model },
+      { setting: `${stage}.timeoutMs` as const, item: items.timeoutMs, value: config.timeoutMs },
+    ].filter(({ setting }) => !locked.has(setting));
+  });
   await storage.setItems([
-    ...STAGES.flatMap((stage) => {
-      const items = stageSettings[stage];
-      const config = values[stage];
-      return [
-        { item: items.preset, value: config.preset },
-        { item: items.baseUrl, value: config.baseUrl },
-        { item: items.model, value: config.model },
-        { item: items.timeoutMs, value: config.timeoutMs },
-      ];
-    }),
-    ...PREFERENCE_NAMES.map((name) => ({
+    ...stageItems.map(({ item, value }) => ({ item, value })),
+    ...PREFERENCE_NAMES.filter(
+      (name) => !(name === 'sendPageContext' && locked.has('sendPageContext')),
+    ).map((name) => ({
       item: preferenceItems[name],
       value: values[name],
     })),

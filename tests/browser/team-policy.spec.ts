@@ -27,7 +27,7 @@ import {
   launchExtension,
   type LaunchedExtension,
 } from './support/launch-extension';
-import { setStorage } from './support/storage';
+import { getStorage, setStorage } from './support/storage';
 import { inIsolatedWorld } from './support/isolated-world';
 import { setSiteAccess } from './support/site-access';
 
@@ -193,6 +193,11 @@ test('the options page shows both stages as set by the organization, and keys st
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('Saved', { exact: true })).toBeVisible();
   await options.close();
+  // Saving stored none of the organization's values over the user's own (Groq, by default).
+  const sync = await getStorage(launched!.serviceWorker, 'sync');
+  expect(sync['draft.baseUrl']).not.toBe(`${gateway.url}/v1`);
+  expect(sync['draft.model']).not.toBe(DRAFT_MODEL);
+  expect(sync['refinement.baseUrl']).not.toBe(`${refinementGateway.url}/v1`);
 
   // The History's retention is the organization's too.
   const history = await context.newPage();

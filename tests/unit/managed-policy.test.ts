@@ -5,7 +5,7 @@ import {
   loadPipelineSettings,
 } from '../../lib/background/pipeline/pipeline-settings';
 import { saveStageSecret } from '../../lib/background/secrets/secret-store';
-import { loadHistorySettings } from '../../lib/insights/history-settings';
+import { loadHistorySettings, saveHistorySettings } from '../../lib/insights/history-settings';
 import {
   applyHistoryPolicy,
   applyPolicy,
@@ -13,7 +13,7 @@ import {
   parsePolicy,
 } from '../../lib/settings/managed-policy';
 import { normalizeSettings, type StoredSettings } from '../../lib/settings/normalize-settings';
-import { loadStoredSettings } from '../../lib/settings/settings-store';
+import { loadStoredSettings, writeSettings } from '../../lib/settings/settings-store';
 import { resetIndexedDb } from './support/pipeline-harness';
 
 const GATEWAY = 'https://llm.example.com/v1';
@@ -233,6 +233,60 @@ describe('the policy where settings are read', () => {
       enabled: false,
       keepDays: 90,
       keepEntries: 50,
+    });
+  });
+  it('Save under a policy stores the user’s own values for what it locks, so lifting it gives them back', async () => {
+    await fakeBrowser.storage.sync.set({
+      'draft.preset': 'openai',
+      'draft.baseUrl': 'https://api.openai.com/v1',
+      'draft.model': 'my-own-model',
+      sendPageContext: true,
+    });
+    await fakeBrowser.storage.managed.set({
+      draftBaseUrl: GATEWAY,
+      draftModel: 'team-fast',
+      sendPageContext: false,
+    });
+    // The options page saves what it shows: the policy's values, and one edit of the user's.
+    const { values } = await loadStoredSettings();
+    await writeSettings({
+      ...values,
+      draft: { ...values.draft, apiKey: '' },
+      refinement: { ...values.refinement, model: 'gpt-4.1-mini', apiKey: '' },
+    });
+    expect(await fakeBrowser.storage.sync.get(null)).toMatchObject({
+      'draft.preset': 'openai',
+      'draft.baseUrl': 'https://api.openai.com/v1',
+      'draft.model': 'my-own-model',
+      'draft.timeoutMs': 5000,
+      'refinement.model': 'gpt-4.1-mini',
+      sendPageContext: true,
+    });
+    expect((await loadStoredSettings()).values.draft.model).toBe('team-fast');
+
+    await fakeBrowser.storage.managed.clear();
+    const lifted = (await loadStoredSettings()).values;
+    expect(lifted.draft).toMatchObject({
+      preset: 'openai',
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'my-own-model',
+    });
+    expect(lifted.sendPageContext).toBe(true);
+    expect(lifted.refinement.model).toBe('gpt-4.1-mini');
+  });
+
+  it('saving the History’s settings under a policy keeps the user’s own retention where it sets one', async () => {
+    await fakeBrowser.storage.sync.set({ historySettings: { enabled: true, keepDays: 90 } });
+    await fakeBrowser.storage.managed.set({ historyEnabled: false, historyKeepEntries: 50 });
+    const shown = await loadHistorySettings();
+    await saveHistorySettings({ ...shown, fullUrls: true });
+    expect(await fakeBrowser.storage.sync.get('historySettings')).toMatchObject({
+      historySettings: { enabled: true, keepDays: 90, keepEntries: 1000, fullUrls: true },
+    });
+    expect(await loadHistorySettings()).toMatchObject({
+      enabled: false,
+      keepEntries: 50,
+      fullUrls: true,
     });
   });
 });
