@@ -113,6 +113,16 @@ export function createFieldRunner(): FieldRunner {
   // comes back first. Only trusted focus changes count: a page cannot finalize it early.
   const inside = (key: Element | null, entry: Entry, node: EventTarget | null) =>
     node instanceof Node && ((key !== null && key.contains(node)) || node === entry.overlay.host);
+  const finalLater = (entry: Entry) => {
+    entry.finalTimer = setTimeout(() => {
+      entry.finalTimer = undefined;
+      if (!entry.session) return;
+      // Still running (the user left while the refinement was on its way): wait again, or the
+      // entry would stay "not final" until the page is left.
+      if (entry.session.running) finalLater(entry);
+      else entry.session.finalize();
+    }, FINAL_AFTER_FOCUS_LEFT_MS);
+  };
   document.addEventListener(
     'focusout',
     (event) => {
@@ -120,10 +130,7 @@ export function createFieldRunner(): FieldRunner {
       for (const [key, entry] of entries) {
         if (!entry.session || entry.finalTimer !== undefined) continue;
         if (!inside(key, entry, event.target) || inside(key, entry, event.relatedTarget)) continue;
-        entry.finalTimer = setTimeout(() => {
-          entry.finalTimer = undefined;
-          if (entry.session && !entry.session.running) entry.session.finalize();
-        }, FINAL_AFTER_FOCUS_LEFT_MS);
+        finalLater(entry);
       }
     },
     true,

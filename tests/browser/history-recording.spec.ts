@@ -152,6 +152,26 @@ test('in a field: a result left as it is becomes "kept" once focus has been away
     .toMatchObject({ original: 'a limerick about tea', action: 'undid', actionFinal: true });
 });
 
+test('in a field: focus left while the refinement is on its way still makes the entry final once it lands', async ({
+  extension,
+}) => {
+  const release = suite.servers.refinement.hold();
+  const field = await suite.open(extension, 'textarea');
+  await field.type('write a haiku about autumn');
+  await field.pressShortcut();
+  await expect.poll(() => field.text()).toBe(DRAFT);
+  await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
+  // The user leaves the field and stays away past the 5 s; only then does the refinement land.
+  await field.page.mouse.click(5, 5);
+  await sleep(5_500);
+  release();
+  await expect.poll(() => field.overlay().status()).toBe(STATUS.moved);
+  const entries = () => historyEntries(extension.context, extension.extensionId);
+  await expect
+    .poll(async () => (await entries())[0], { timeout: 10_000 })
+    .toMatchObject({ refinement: REFINED, action: 'kept', actionFinal: true });
+});
+
 test('the popup: its entry has no site; Copy is "copied", a thumbs-down on the draft is kept', async ({
   extension,
 }) => {

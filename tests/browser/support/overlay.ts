@@ -328,5 +328,6 @@ export const STATUS = {
   draftReady: 'Draft ready! Refining in background…',
   refined: /Refined! Quality score: \d+%/,
   offer: 'You changed the text, so the refined version was not written. Apply it?',
+  moved: 'You moved to another field, so the refined version was not written. Apply it?',
   interrupted: 'The refinement was interrupted — the draft is kept. Retry to refine again.',
 } as const;
