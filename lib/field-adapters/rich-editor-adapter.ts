@@ -10,6 +10,7 @@ import {
   selectRichRegion,
 } from './rich-region';
 import { deepActiveElement } from './field-kind';
+import { watchUserInput } from './user-input';
 import { rangeOfText, strippedOffsetBefore, stripWhitespace } from './text-offsets';
 
 function nextTask(): Promise<void> {
@@ -293,28 +294,6 @@ async function undoStep(el: HTMLElement): Promise<boolean> {
   if (!taken) el.ownerDocument.execCommand('undo');
   await textChange(el, before, HANDLED_PASTE_WAIT_MS);
   return stripWhitespace(readRich(el)) !== before;
-}
-
-/**
- * Notes whether the user pressed a key or input arrived from them (trusted events: never our own
- * synthetic ones) in `doc` until `stop()`.
- */
-function watchUserInput(doc: Document): { seen: () => boolean; stop: () => void } {
-  let seen = false;
-  const note = (event: Event) => {
-    // Firefox fires a trusted beforeinput for our own execCommand('undo') (historyUndo): only
-    // the user's other input counts; their own Ctrl+Z shows as a trusted keydown.
-    if (event instanceof InputEvent && event.inputType.startsWith('history')) return;
-    if (event.isTrusted) seen = true;
-  };
-  const types = ['keydown', 'beforeinput', 'compositionstart'] as const;
-  for (const type of types) doc.addEventListener(type, note, true);
-  return {
-    seen: () => seen,
-    stop: () => {
-      for (const type of types) doc.removeEventListener(type, note, true);
-    },
-  };
 }
 
 async function undoInRichEditor(

@@ -1,4 +1,5 @@
 import type { StreamVerbs } from '../field-adapters/field-adapter';
+import { watchUserInput, type UserInputWatch } from '../field-adapters/user-input';
 import type { WriteQueue } from './write-queue';
 import type { WrittenRegion } from './written-region';
 
@@ -29,6 +30,12 @@ export class StreamedDraft {
    * holds part of the draft: the complete draft must be written whole.
    */
   broken = false;
+  /**
+   * The user typed into the page while the draft streamed: a chunk that then did not land as
+   * written is the user's doing, and the field is theirs from there (never folded or written over).
+   */
+  private userInput: UserInputWatch | null = null;
+  private yielded = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -37,6 +44,7 @@ export class StreamedDraft {
     private readonly queue: WriteQueue,
     /** The session's policy: may the field be written now? */
     private readonly mayWrite: () => boolean,
+    private readonly watchInput: (doc: Document) => UserInputWatch = watchUserInput,
   ) {}
 
   push(delta: string): void {
@@ -52,6 +60,8 @@ export class StreamedDraft {
     }
     this.started = true;
     this.steps = 0;
+    this.userInput?.stop();
+    this.userInput = this.watchInput(this.field.adapter.element.ownerDocument);
     this.originalWhole = this.field.adapter.read();
     this.before = this.field.mark();
     this.step(() => this.field.adapter.replace(this.field.region, delta));
@@ -71,11 +81,18 @@ export class StreamedDraft {
     void this.queue.run(
       () =>
         this.field.write(async () => {
-          if (this.broken) return null;
+          if (this.broken || this.yielded) return null;
           const result = await run();
           if (!result) return null;
           this.steps += 1;
           if (result.ok) return result;
+          // The user typed as this chunk went in (measured in Slate under load: 'mine' typed at
+          // the end as a chunk landed). Taken as ours, their text would be folded away and the
+          // whole draft written over it; kept out of what we wrote, the field reads as edited.
+          if (this.userInput?.seen()) {
+            this.yielded = true;
+            return null;
+          }
           // The field did not take a chunk as written: nothing more streams into it. When it
           // holds none of the draft (an editor that takes no DOM input), the draft is then written
           // whole, as in any field that does not stream; otherwise the stream is folded away.
@@ -98,6 +115,7 @@ export class StreamedDraft {
    * focused and untouched. True when the field holds the user's text again.
    */
   async fold(): Promise<boolean> {
+    this.stopWatching();
     if (!this.started) return false;
     this.started = false;
     // The field's history already holds the run as one step, as it does typing.
@@ -131,5 +149,12 @@ export class StreamedDraft {
     this.started = false;
     this.declined = false;
     this.broken = false;
+    this.yielded = false;
+    this.stopWatching();
+  }
+
+  private stopWatching(): void {
+    this.userInput?.stop();
+    this.userInput = null;
   }
 }

@@ -94,9 +94,9 @@ for (const { page, settleMs } of STREAMING) {
 /** Sixty short words at 100 a second: the draft completes (and is folded) while the user types. */
 const FAST = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
 
-// Slate is left out: in 1 of 5 runs its model put the first typed keys at the field's start (' mi'
-// before 'w0', 'ne' at the end): nothing lost, but misplaced. Not yet understood (closing note).
-for (const { page, settleMs } of STREAMING.filter(({ page }) => page !== 'slate')) {
+// Measured in Slate under load before the fix: 'mine' typed as a chunk went in made that chunk
+// miss; taken as ours, the user's text was folded away and the whole draft written over it.
+for (const { page, settleMs } of STREAMING) {
   test(`${page}: keys typed as the draft completes all stay in the field`, async ({
     extension,
   }) => {

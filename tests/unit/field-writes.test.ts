@@ -41,7 +41,9 @@ function fakeField(initial: string) {
       get isConnected() {
         return state.connected;
       },
-    } as HTMLElement,
+      // Where the user's keys would be heard; none are pressed here unless a test says so.
+      ownerDocument: new EventTarget(),
+    } as unknown as HTMLElement,
     holdsWholeText: true,
     read: () => state.text,
     initialRegion: () => region(state.text),
@@ -174,6 +176,57 @@ describe('the streamed draft', () => {
     draft.push('ite');
     await settle();
     expect(field.log).toEqual(['replace:Wr']);
+  });
+
+  it('a chunk that does not land because the user typed leaves their text: no fold, nothing written over it', async () => {
+    let typed = false;
+    draft = new StreamedDraft(
+      written,
+      field.adapter.stream!,
+      queue,
+      () => mayWrite,
+      () => ({
+        seen: () => typed,
+        stop: () => undefined,
+      }),
+    );
+    const append = field.adapter.stream!.append.bind(field.adapter.stream);
+    field.adapter.stream!.append = async (region, text) => {
+      const result = await append(region, text);
+      // The user's keys landed as this chunk went in: it is not where we put it.
+      if (typed) {
+        field.state.text += ' mine';
+        return { ...result, ok: false, wholeText: field.state.text };
+      }
+      return result;
+    };
+    draft.push('w0');
+    await settle();
+    typed = true;
+    draft.push(' w1');
+    await settle();
+    draft.push(' w2');
+    await settle();
+    expect(field.state.text).toBe('w0 w1 mine');
+    expect(written.intact()).toBe(false);
+    expect(await queue.run(() => draft.fold(), false)).toBe(false);
+    expect(field.log).toEqual(['replace:w0', 'append: w1']);
+    expect(field.state.text).toBe('w0 w1 mine');
+  });
+
+  it('a chunk the editor changed with no key from the user is folded, so the draft goes in whole', async () => {
+    const append = field.adapter.stream!.append.bind(field.adapter.stream);
+    field.adapter.stream!.append = async (region, text) => ({
+      ...(await append(region, text)),
+      ok: false,
+    });
+    draft.push('w0');
+    await settle();
+    draft.push(' w1');
+    await settle();
+    expect(draft.broken).toBe(true);
+    expect(await queue.run(() => draft.fold(), false)).toBe(true);
+    expect(field.state.text).toBe('my text');
   });
 
   it('reset drops a batch still waiting from the last run', async () => {
