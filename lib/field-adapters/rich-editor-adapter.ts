@@ -10,7 +10,7 @@ import {
   selectRichRegion,
 } from './rich-region';
 import { deepActiveElement } from './field-kind';
-import { watchUserInput } from './user-input';
+import { userInputCount } from './user-input';
 import { rangeOfText, strippedOffsetBefore, stripWhitespace } from './text-offsets';
 
 function nextTask(): Promise<void> {
@@ -307,15 +307,12 @@ async function undoInRichEditor(
   // Each step waits for the editor to show it, so the user can type between steps; the next
   // Ctrl+Z would then take back their key (measured in TinyMCE: 'mine' typed as the draft
   // completed left only 'e'). Their input stops the fold; the field is theirs from there.
-  const user = watchUserInput(el.ownerDocument);
-  try {
-    for (let i = 0; i < steps && !isBack(); i += 1) {
-      if (user.seen() || !(await undoStep(el))) return false;
-    }
-    return !user.seen();
-  } finally {
-    user.stop();
+  const before = userInputCount(el);
+  const typed = () => userInputCount(el) !== before;
+  for (let i = 0; i < steps && !isBack(); i += 1) {
+    if (typed() || !(await undoStep(el))) return false;
   }
+  return !typed();
 }
 
 /**

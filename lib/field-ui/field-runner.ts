@@ -113,13 +113,15 @@ export function createFieldRunner(): FieldRunner {
   // comes back first. Only trusted focus changes count: a page cannot finalize it early.
   const inside = (key: Element | null, entry: Entry, node: EventTarget | null) =>
     node instanceof Node && ((key !== null && key.contains(node)) || node === entry.overlay.host);
-  const finalLater = (entry: Entry) => {
+  const finalLater = (entry: Entry, wasRunning = false) => {
     entry.finalTimer = setTimeout(() => {
       entry.finalTimer = undefined;
       if (!entry.session) return;
-      // Still running (the user left while the refinement was on its way): wait again, or the
-      // entry would stay "not final" until the page is left.
-      if (entry.session.running) finalLater(entry);
+      // Still running (the user left while the refinement was on its way), or it just ended:
+      // wait again, so the user has the whole while to come back to what landed, and the entry
+      // does not stay "not final" until the page is left.
+      if (entry.session.running) finalLater(entry, true);
+      else if (wasRunning) finalLater(entry);
       else entry.session.finalize();
     }, FINAL_AFTER_FOCUS_LEFT_MS);
   };

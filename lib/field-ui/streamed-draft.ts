@@ -1,5 +1,5 @@
 import type { StreamVerbs } from '../field-adapters/field-adapter';
-import { watchUserInput, type UserInputWatch } from '../field-adapters/user-input';
+import { userInputCount } from '../field-adapters/user-input';
 import type { WriteQueue } from './write-queue';
 import type { WrittenRegion } from './written-region';
 
@@ -31,10 +31,11 @@ export class StreamedDraft {
    */
   broken = false;
   /**
-   * The user typed into the page while the draft streamed: a chunk that then did not land as
-   * written is the user's doing, and the field is theirs from there (never folded or written over).
+   * The user's input count in the field when the stream began: a chunk that did not land as
+   * written after they typed is their doing, and the field is theirs from there (never folded or
+   * written over).
    */
-  private userInput: UserInputWatch | null = null;
+  private inputMark = 0;
   private yielded = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -44,7 +45,7 @@ export class StreamedDraft {
     private readonly queue: WriteQueue,
     /** The session's policy: may the field be written now? */
     private readonly mayWrite: () => boolean,
-    private readonly watchInput: (doc: Document) => UserInputWatch = watchUserInput,
+    private readonly inputCount: (field: HTMLElement) => number = userInputCount,
   ) {}
 
   push(delta: string): void {
@@ -60,8 +61,7 @@ export class StreamedDraft {
     }
     this.started = true;
     this.steps = 0;
-    this.userInput?.stop();
-    this.userInput = this.watchInput(this.field.adapter.element.ownerDocument);
+    this.inputMark = this.inputCount(this.field.adapter.element);
     this.originalWhole = this.field.adapter.read();
     this.before = this.field.mark();
     this.step(() => this.field.adapter.replace(this.field.region, delta));
@@ -89,7 +89,7 @@ export class StreamedDraft {
           // The user typed as this chunk went in (measured in Slate under load: 'mine' typed at
           // the end as a chunk landed). Taken as ours, their text would be folded away and the
           // whole draft written over it; kept out of what we wrote, the field reads as edited.
-          if (this.userInput?.seen()) {
+          if (this.inputCount(this.field.adapter.element) !== this.inputMark) {
             this.yielded = true;
             return null;
           }
@@ -115,7 +115,6 @@ export class StreamedDraft {
    * focused and untouched. True when the field holds the user's text again.
    */
   async fold(): Promise<boolean> {
-    this.stopWatching();
     if (!this.started) return false;
     this.started = false;
     // The field's history already holds the run as one step, as it does typing.
@@ -150,11 +149,5 @@ export class StreamedDraft {
     this.declined = false;
     this.broken = false;
     this.yielded = false;
-    this.stopWatching();
-  }
-
-  private stopWatching(): void {
-    this.userInput?.stop();
-    this.userInput = null;
   }
 }

@@ -155,6 +155,8 @@ test('in a field: a result left as it is becomes "kept" once focus has been away
 test('in a field: focus left while the refinement is on its way still makes the entry final once it lands', async ({
   extension,
 }) => {
+  // Two 5 s waits after the user left: one while it runs, one after it landed.
+  test.setTimeout(60_000);
   const release = suite.servers.refinement.hold();
   const field = await suite.open(extension, 'textarea');
   await field.type('write a haiku about autumn');
@@ -168,7 +170,7 @@ test('in a field: focus left while the refinement is on its way still makes the 
   await expect.poll(() => field.overlay().status()).toBe(STATUS.moved);
   const entries = () => historyEntries(extension.context, extension.extensionId);
   await expect
-    .poll(async () => (await entries())[0], { timeout: 10_000 })
+    .poll(async () => (await entries())[0], { timeout: 20_000 })
     .toMatchObject({ refinement: REFINED, action: 'kept', actionFinal: true });
 });
 

@@ -35,7 +35,8 @@ for (const name of ['textarea', 'prosemirror'] as const) {
   });
 }
 
-for (const name of ['textarea', 'prosemirror'] as const) {
+// A value field, a rich editor and the code editors (Monaco's two inputs, Ace).
+for (const name of ['textarea', 'prosemirror', 'monaco', 'monaco-textarea', 'ace'] as const) {
   test(`${name}: an edit typed while refining survives; "Apply refined" writes the refinement`, async ({
     extension,
   }) => {

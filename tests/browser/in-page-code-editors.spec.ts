@@ -52,24 +52,6 @@ for (const name of ['monaco', 'monaco-textarea', 'ace'] as const) {
     await expect.poll(() => field.text()).toBe(ORIGINAL);
   });
 
-  test(`${name}: an edit after the draft holds the refinement back; the panel offers it`, async ({
-    extension,
-  }) => {
-    const { field, overlay, release } = await suite.untilRefining(extension, name);
-    await sleep(100);
-    await field.page.keyboard.press('Control+End');
-    await field.page.keyboard.type(' Mine.');
-    release();
-    await expect.poll(() => overlay.status()).toBe(STATUS.offer);
-    expect(await field.text()).toBe(`${DRAFT} Mine.`);
-    // The refinement stays out of the editor until asked for.
-    await sleep(300);
-    expect(await field.text()).toBe(`${DRAFT} Mine.`);
-
-    await overlay.click('Apply refined');
-    await expect.poll(() => field.text()).toBe(REFINED);
-  });
-
   test(`${name}: a selection in a longer document: only it is replaced; Ctrl+Z from the refinement goes back to the original`, async ({
     extension,
   }) => {

@@ -185,10 +185,8 @@ describe('the streamed draft', () => {
       field.adapter.stream!,
       queue,
       () => mayWrite,
-      () => ({
-        seen: () => typed,
-        stop: () => undefined,
-      }),
+      // The user's input count in the field: one key once they type.
+      () => (typed ? 1 : 0),
     );
     const append = field.adapter.stream!.append.bind(field.adapter.stream);
     field.adapter.stream!.append = async (region, text) => {
