@@ -567,16 +567,18 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
       })()`,
     );
     await saveOptions(firefox.browser, { 'Draft model': 'mock-model', 'Draft API key': DRAFT_KEY });
-    const changes = await inContentScript<string[]>(
-      firefox.browser,
-      fixture.url,
-      ADDON_ID,
-      'globalThis.seenChanges',
-    );
-    assert.ok(
-      changes.join().includes('mock-model'),
-      `the content script saw the save: ${changes.join(' | ')}`,
-    );
+    // The change reaches the content script's process a moment after the options page wrote it
+    // (once in CI the first read, right after "Saved", found none yet).
+    let changes: string[] = [];
+    await waitFor('the content script to see the save', async () => {
+      changes = await inContentScript<string[]>(
+        firefox.browser,
+        fixture.url,
+        ADDON_ID,
+        'globalThis.seenChanges',
+      );
+      return changes.join().includes('mock-model');
+    });
     assert.ok(
       !changes.join().includes(DRAFT_KEY) && !changes.join().includes('apiKey'),
       changes.join(),
