@@ -37,7 +37,10 @@ let draftMock: MockProvider;
 let refinementMock: MockProvider;
 let pages: StaticServer;
 
-/** Polls `read` every 20 ms until it returns `last`; returns the distinct values seen, in order. */
+/**
+ * Polls `read` every 20 ms until it returns `last`; returns the distinct values seen, in order.
+ * The refinement is held at the mock until the draft has been seen, however loaded the machine.
+ */
 async function valuesUntil(
   what: string,
   read: () => Promise<string | null>,
@@ -45,16 +48,22 @@ async function valuesUntil(
   timeoutMs = 15_000,
 ): Promise<string[]> {
   const seen: string[] = [];
-  await waitFor(
-    what,
-    async () => {
-      const value = await read();
-      if (value !== null && value !== seen.at(-1)) seen.push(value);
-      return value === last;
-    },
-    timeoutMs,
-    20,
-  );
+  const release = refinementMock.hold();
+  try {
+    await waitFor(
+      what,
+      async () => {
+        const value = await read();
+        if (value !== null && value !== seen.at(-1)) seen.push(value);
+        if (value === DRAFT) release();
+        return value === last;
+      },
+      timeoutMs,
+      20,
+    );
+  } finally {
+    release();
+  }
   return seen;
 }
 
@@ -180,7 +189,10 @@ void describe('Prompt Relay in Firefox ESR', () => {
       REFINED,
     );
     assertDraftThenRefined(seen);
-    assert.match(await bodyText(popup), /Refined! Quality score: \d+%/);
+    // The status says "Refined!" at the request's end, a moment after the text is in the box.
+    await waitFor('the Refined status', async () =>
+      /Refined! Quality score: \d+%/.test(await bodyText(popup)),
+    );
     assert.deepEqual(
       chatRequests(draftMock).map((r) => r.authorization),
       [`Bearer ${DRAFT_KEY}`],
@@ -203,13 +215,15 @@ void describe('Prompt Relay in Firefox ESR', () => {
     await waitFor('the dashboard figures', async () =>
       /Requests\s*1\b/.test(await bodyText(dashboard)),
     );
-    const drawn = await dashboard.evaluate(() =>
-      [...document.querySelectorAll('canvas')].some((canvas) => {
-        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-        return data.some((value, i) => i % 4 === 3 && value > 0);
-      }),
+    // The charts draw in an effect after the figures are on the page.
+    await waitFor('a chart has pixels', () =>
+      dashboard.evaluate(() =>
+        [...document.querySelectorAll('canvas')].some((canvas) => {
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          return data.some((value, i) => i % 4 === 3 && value > 0);
+        }),
+      ),
     );
-    assert.ok(drawn, 'a chart has pixels');
     await dashboard.close();
   });
 

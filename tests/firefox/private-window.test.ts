@@ -8,6 +8,7 @@ import { startStaticServer, type StaticServer } from '../fixtures/pages/static-s
 import { evaluateInChrome } from './support/chrome-keys';
 import { configureProviders } from './support/configure';
 import { inTabContentProcess } from './support/content-process';
+import { inContentScript } from './support/content-script';
 import {
   launchFirefox,
   openExtensionPage,
@@ -83,7 +84,15 @@ void describe('Prompt Relay in a Firefox private window', () => {
         null,
       ),
     );
-    await sleep(300);
+    // The add-on's trigger script runs in the private tab before the shortcut is pressed.
+    await waitFor('the trigger script in the private tab', () =>
+      inContentScript<boolean>(
+        firefox.browser,
+        url,
+        firefox.addonId,
+        "Boolean(globalThis[Symbol.for('prompt-relay')]?.triggersInstalled)",
+      ).catch(() => false),
+    );
     const text = (): Promise<string> =>
       inTabContentProcess(
         firefox.browser,
@@ -154,7 +163,14 @@ void describe('Prompt Relay in a Firefox private window', () => {
         return true;
       })()`,
     );
-    await sleep(300);
+    await waitFor(
+      'the private window to close',
+      async () =>
+        !(await evaluateInChrome(
+          firefox.browser,
+          "[...Services.wm.getEnumerator('navigator:browser')].some((w) => PrivateBrowsingUtils.isWindowPrivate(w))",
+        )),
+    );
     const history = await openExtensionPage(firefox.browser, 'prompt-history.html');
     await waitFor('the History to load', async () => {
       const words = await bodyText(history);

@@ -101,6 +101,8 @@ async function watch(
   done: (field: string, status: string) => boolean,
   what: string,
   timeoutMs = 15_000,
+  /** A refinement held at the mock, let go once the step before it has been seen. */
+  held?: { release: () => void; when: (field: string, status: string) => boolean },
 ): Promise<Seen> {
   const seen: Seen = { field: [], status: [] };
   const note = (list: string[], value: string) => {
@@ -113,15 +115,22 @@ async function watch(
       const status = await panelStatus(firefox.browser, fixture.url);
       note(seen.field, field);
       note(seen.status, status);
+      if (held?.when(field, status)) held.release();
       return done(field, status);
     },
     timeoutMs,
     25,
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}\nseen: ${JSON.stringify(seen)}`);
-  });
+  )
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\nseen: ${JSON.stringify(seen)}`);
+    })
+    .finally(() => held?.release());
   return seen;
 }
+
+/** The panel says the draft is in and the refinement is coming. */
+const draftShown = (_field: string, status: string) =>
+  status.includes('Draft ready! Refining in background…');
 
 /** Right-clicks the middle of the current selection and chooses the extension's item. */
 async function optimizeSelectionFromMenu(fixture: Fixture, expectSelected: string): Promise<void> {
@@ -197,12 +206,15 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
       await fixture.page.keyboard.type(`${KEEP_BEFORE}${SELECTED}${KEEP_AFTER}`);
       await selectWithKeyboard(fixture.page, KEEP_BEFORE.length, SELECTED.length);
 
+      const release = refinementMock.hold();
       await optimizeSelectionFromMenu(fixture, SELECTED);
       const seen = await watch(
         fixture,
         (field, status) =>
           field === `${KEEP_BEFORE}${REFINED}${KEEP_AFTER}` && REFINED_STATUS.test(status),
         'the refinement in place of the selection',
+        15_000,
+        { release, when: draftShown },
       );
       // The selection became the draft, then the refinement; the rest never changed.
       assertStages(seen.field, {
@@ -284,12 +296,15 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
     });
     const labels = await openContextMenuAt(firefox.browser, fixture.url, box.x, box.y);
     assert.ok(labels.includes(MENU_ITEM), labels.join(', '));
+    const release = refinementMock.hold();
     await chooseContextMenuItem(firefox.browser, MENU_ITEM);
 
     const seen = await watch(
       fixture,
       (field, status) => field === REFINED && REFINED_STATUS.test(status),
       'the refinement alone in the field',
+      15_000,
+      { release, when: (_field, status) => status.includes('Optimizing in one stage…') },
     );
     const host = new URL(draftMock.url).host;
     const why = `${host} did not answer after ${DRAFT_TIMEOUT_MS / 1000} seconds. Try again, or raise the Draft timeout in settings.`;
@@ -301,10 +316,9 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
     const snapshot = await panelSnapshot(firefox.browser, fixture.url);
     assert.ok(snapshot?.buttons.includes('Restore original'), JSON.stringify(snapshot));
     assert.equal(chatRequests(draftMock).length, 1);
-    assert.equal(
-      chatRequests(draftMock)[0]?.aborted,
-      true,
-      'the hanging draft request was given up',
+    await waitFor(
+      'the hanging draft request to be given up',
+      () => chatRequests(draftMock)[0]?.aborted,
     );
     assert.equal(chatRequests(refinementMock).length, 1);
     await fixture.page.close();
@@ -336,8 +350,17 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
     const fixture = await openFixture('textarea');
     await fixture.page.click('#editor');
     await fixture.page.keyboard.type('a cat surfing at sunset');
-    // The user's own click may warm the connection (a site used before): let that finish first.
-    await sleep(300);
+    // The user's own click may warm the connection (a site used before): let that finish first,
+    // until nothing has reached the mocks for 750 ms.
+    let seen = -1;
+    let quietFor = 0;
+    await waitFor('the mocks to be quiet', async () => {
+      const now = draftMock.warmups + refinementMock.warmups + allRequests();
+      quietFor = now === seen ? quietFor + 1 : 0;
+      seen = now;
+      await sleep(250);
+      return quietFor >= 3;
+    });
     resetMocks();
 
     // The page's own script, with the field focused and its text selected.
@@ -627,10 +650,10 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
         },
       },
     );
-    assert.match(
-      await bodyText(options),
-      new RegExp(`Saved key for 127\\.0\\.0\\.1\\S* ending in ${DRAFT_KEY.slice(-4)}`),
+    const savedKey = new RegExp(
+      `Saved key for 127\\.0\\.0\\.1\\S* ending in ${DRAFT_KEY.slice(-4)}`,
     );
+    await waitFor('the saved-key hint', async () => savedKey.test(await bodyText(options)));
     // And the extension's own storage areas hold no key either.
     const stored = await options.evaluate(async () => {
       const api = (globalThis as unknown as { browser: WebExtensionApi }).browser;
@@ -676,12 +699,15 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
       await fixture.page.click('#editor');
       await fixture.page.keyboard.type(`${KEEP_BEFORE}${SELECTED}${KEEP_AFTER}`);
       await selectWithKeyboard(fixture.page, KEEP_BEFORE.length, SELECTED.length);
+      const release = refinementMock.hold();
       await optimizeSelectionFromMenu(fixture, SELECTED);
       const seen = await watch(
         fixture,
         (field, status) =>
           field === `${KEEP_BEFORE}${REFINED}${KEEP_AFTER}` && REFINED_STATUS.test(status),
         'the refinement in place of the selection',
+        15_000,
+        { release, when: draftShown },
       );
       assertStages(seen.field, {
         original: SELECTED,
