@@ -4,12 +4,11 @@ import type { Page } from '@playwright/test';
 import {
   MOCK_MODEL_IDS,
   messageText,
-  startMockProvider,
   type MockProvider,
 } from '../fixtures/mock-provider/mock-provider';
-import { startStaticServer, type StaticServer } from '../fixtures/pages/static-server';
 import { configureProviders, TEST_DRAFT_KEY } from './support/configure-providers';
 import { openOptions, openPopup } from './support/extension-pages';
+import { hostOf, providerSuite } from './support/provider-suite';
 import { expect, test, type ExtensionFixture } from './support/fixtures';
 import { getStorage, setStorage } from './support/storage';
 import { inIsolatedWorld } from './support/isolated-world';
@@ -17,36 +16,7 @@ import { inIsolatedWorld } from './support/isolated-world';
 const DRAFT = 'Draft: a haiku about autumn leaves, calm tone, three lines.';
 const REFINED = 'You are a poet. Write a haiku about autumn leaves. Return only the three lines.';
 
-let draftMock: MockProvider;
-let refinementMock: MockProvider;
-let otherMock: MockProvider;
-let pages: StaticServer;
-
-test.beforeAll(async () => {
-  draftMock = await startMockProvider({ scenario: { reply: DRAFT } });
-  refinementMock = await startMockProvider({ scenario: { reply: REFINED } });
-  otherMock = await startMockProvider();
-  pages = await startStaticServer();
-});
-test.afterAll(async () => {
-  await draftMock?.close();
-  await refinementMock?.close();
-  await otherMock?.close();
-  await pages?.close();
-});
-test.beforeEach(async ({ extension }) => {
-  draftMock.reset({ reply: DRAFT });
-  refinementMock.reset({ reply: REFINED });
-  otherMock.reset();
-  await configureProviders(extension.serviceWorker, {
-    draftUrl: draftMock.url,
-    refinementUrl: refinementMock.url,
-  });
-});
-
-function host(mock: MockProvider): string {
-  return new URL(mock.url).host;
-}
+const mocks = providerSuite({ draft: DRAFT, refined: REFINED });
 
 function modelRequests(mock: MockProvider) {
   return mock.requests.filter((r) => r.path.endsWith('/models'));
@@ -60,7 +30,7 @@ async function openSettings(extension: ExtensionFixture): Promise<Page> {
   const options = await openOptions(extension.context, extension.extensionId);
   // The settings are loaded once the saved key's host shows.
   await expect(
-    options.getByText(`Saved key for ${host(draftMock)} ending in`).first(),
+    options.getByText(`Saved key for ${hostOf(mocks.draft)} ending in`).first(),
   ).toBeVisible();
   return options;
 }
@@ -73,17 +43,19 @@ test('the model field offers the saved provider’s own models; the one picked i
   const field = draft.getByRole('combobox', { name: 'Draft model' });
   await expect(field).toHaveValue('llama-3.1-8b-instant');
   // Settings only looked at send nothing.
-  expect(draftMock.requests).toHaveLength(0);
+  expect(mocks.draft.requests).toHaveLength(0);
 
   await field.focus();
-  await expect(draft.getByText(`3 models from ${host(draftMock)}`, { exact: true })).toBeVisible();
-  expect(modelRequests(draftMock).map((r) => r.authorization)).toEqual([
+  await expect(
+    draft.getByText(`3 models from ${hostOf(mocks.draft)}`, { exact: true }),
+  ).toBeVisible();
+  expect(modelRequests(mocks.draft).map((r) => r.authorization)).toEqual([
     `Bearer ${TEST_DRAFT_KEY}`,
   ]);
-  expect(refinementMock.requests).toHaveLength(0);
+  expect(mocks.refinement.requests).toHaveLength(0);
 
   await field.press('ArrowDown');
-  const list = draft.getByRole('listbox', { name: `Draft models from ${host(draftMock)}` });
+  const list = draft.getByRole('listbox', { name: `Draft models from ${hostOf(mocks.draft)}` });
   await expect(list).toBeVisible();
   for (const id of MOCK_MODEL_IDS) {
     await expect(list.getByRole('option', { name: id, exact: true })).toBeVisible();
@@ -108,7 +80,7 @@ test('the model field offers the saved provider’s own models; the one picked i
   const refinement = options.getByRole('group', { name: 'Refinement', exact: true });
   const refinementField = refinement.getByRole('combobox', { name: 'Refinement model' });
   await refinementField.fill('my-own-finetune');
-  await expect(refinement.getByText(`3 models from ${host(refinementMock)}`)).toBeVisible();
+  await expect(refinement.getByText(`3 models from ${hostOf(mocks.refinement)}`)).toBeVisible();
   await expect(
     refinement.getByText('No listed model matches: the name you type is used.'),
   ).toBeVisible();
@@ -131,8 +103,8 @@ test('the model field offers the saved provider’s own models; the one picked i
   await expect(options.locator('#draft-test-status')).toHaveText(
     /^Connected — first token \d+ ms, answer \d+ ms \(mock-model\)$/,
   );
-  const [test] = chatRequests(draftMock);
-  expect(chatRequests(draftMock)).toHaveLength(1);
+  const [test] = chatRequests(mocks.draft);
+  expect(chatRequests(mocks.draft)).toHaveLength(1);
   expect(test?.body).toMatchObject({ model: 'mock-model', stream: true, max_tokens: 8 });
   expect(test?.body?.messages?.map((m) => messageText(m.content))).toEqual(['Reply with OK.']);
 
@@ -140,14 +112,14 @@ test('the model field offers the saved provider’s own models; the one picked i
   const popup = await openPopup(extension.context, extension.extensionId);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
   await popup.getByRole('button', { name: 'Optimize' }).click();
-  await expect.poll(() => chatRequests(draftMock).length).toBe(2);
-  expect(chatRequests(draftMock)[1]?.body?.model).toBe('mock-model');
+  await expect.poll(() => chatRequests(mocks.draft).length).toBe(2);
+  expect(chatRequests(mocks.draft)[1]?.body?.model).toBe('mock-model');
 });
 
 test('the list is only for the saved base URL, and says why not or what failed', async ({
   extension,
 }) => {
-  draftMock.setScenario({ failure: { kind: 'status', status: 401, times: 1 } });
+  mocks.draft.setScenario({ failure: { kind: 'status', status: 401, times: 1 } });
   const options = await openSettings(extension);
   const draft = options.getByRole('group', { name: 'Draft', exact: true });
   const field = draft.getByRole('combobox', { name: 'Draft model' });
@@ -155,22 +127,22 @@ test('the list is only for the saved base URL, and says why not or what failed',
   await field.focus();
   await expect(
     draft.getByText(
-      `${host(draftMock)} rejected the API key. Check the Draft API key in settings.`,
+      `${hostOf(mocks.draft)} rejected the API key. Check the Draft API key in settings.`,
     ),
   ).toBeVisible();
   await draft.getByRole('button', { name: 'Refresh list' }).click();
-  await expect(draft.getByText(`3 models from ${host(draftMock)}`)).toBeVisible();
-  expect(modelRequests(draftMock)).toHaveLength(2);
+  await expect(draft.getByText(`3 models from ${hostOf(mocks.draft)}`)).toBeVisible();
+  expect(modelRequests(mocks.draft)).toHaveLength(2);
 
   // An unsaved base URL: nothing is asked, of either host.
-  await draft.getByLabel('Draft base URL').fill(`${otherMock.url}/openai/v1`);
+  await draft.getByLabel('Draft base URL').fill(`${mocks.other.url}/openai/v1`);
   await expect(draft.getByText('Save to list this provider’s models.')).toBeVisible();
   await expect(draft.getByRole('button', { name: 'Refresh list' })).toHaveCount(0);
   await field.focus();
   await field.press('ArrowDown');
   await expect(draft.getByRole('listbox')).toBeHidden();
-  expect(otherMock.requests).toHaveLength(0);
-  expect(modelRequests(draftMock)).toHaveLength(2);
+  expect(mocks.other.requests).toHaveLength(0);
+  expect(modelRequests(mocks.draft)).toHaveLength(2);
 
   // Saved without a key for the new host: the saved key is not sent there.
   await options.getByRole('button', { name: 'Save' }).click();
@@ -179,30 +151,30 @@ test('the list is only for the saved base URL, and says why not or what failed',
   await field.focus();
   await expect(
     draft.getByText(
-      `Nothing sent: a Draft API key for ${host(otherMock)} is needed. Enter it and press Save first.`,
+      `Nothing sent: a Draft API key for ${hostOf(mocks.other)} is needed. Enter it and press Save first.`,
     ),
   ).toBeVisible();
-  expect(otherMock.requests).toHaveLength(0);
+  expect(mocks.other.requests).toHaveLength(0);
 });
 
 test('a custom endpoint on this computer lists and tests without a key', async ({ extension }) => {
-  await configureProviders(extension.serviceWorker, { draftUrl: draftMock.url });
+  await configureProviders(extension.serviceWorker, { draftUrl: mocks.draft.url });
   await setStorage(extension.serviceWorker, 'sync', {
     'refinement.preset': 'custom',
-    'refinement.baseUrl': `${refinementMock.url}/v1`,
+    'refinement.baseUrl': `${mocks.refinement.url}/v1`,
     'refinement.model': 'gpt-4o-mini',
   });
   const options = await openSettings(extension);
   const refinement = options.getByRole('group', { name: 'Refinement', exact: true });
   await refinement.getByRole('combobox', { name: 'Refinement model' }).focus();
-  await expect(refinement.getByText(`3 models from ${host(refinementMock)}`)).toBeVisible();
+  await expect(refinement.getByText(`3 models from ${hostOf(mocks.refinement)}`)).toBeVisible();
 
   await refinement.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.locator('#refinement-test-status')).toHaveText(
     /^Connected — first token \d+ ms, answer \d+ ms \(gpt-4o-mini\)$/,
   );
   // The SDKs insist on some key: a placeholder that is no one's, never the draft's key.
-  expect(refinementMock.requests.map((r) => [r.path, r.authorization])).toEqual([
+  expect(mocks.refinement.requests.map((r) => [r.path, r.authorization])).toEqual([
     ['/v1/models', 'Bearer no-key'],
     ['/v1/chat/completions', 'Bearer no-key'],
   ]);
@@ -212,7 +184,7 @@ test('a content script cannot have the models listed with the user’s key', asy
   extension,
 }) => {
   const page = await extension.context.newPage();
-  const pageUrl = `${pages.url}/textarea.html`;
+  const pageUrl = `${mocks.pages.url}/textarea.html`;
   await page.goto(pageUrl);
   const answer = await inIsolatedWorld(extension.serviceWorker, pageUrl, async () => {
     const api = (
@@ -229,5 +201,5 @@ test('a content script cannot have the models listed with the user’s key', asy
   });
   expect(String(answer)).toMatch(/^(no answer|rejected: )/);
   await page.waitForTimeout(200);
-  expect(draftMock.requests).toHaveLength(0);
+  expect(mocks.draft.requests).toHaveLength(0);
 });

@@ -1,14 +1,13 @@
 // Keys stay where only the background can read them, are bound to the server they were saved
 // for, and a bad stored setting never locks the user out (issue #6, items 2, 3, 5, 8).
 import type { Page } from '@playwright/test';
-import { startMockProvider, type MockProvider } from '../fixtures/mock-provider/mock-provider';
-import { startStaticServer, type StaticServer } from '../fixtures/pages/static-server';
 import {
   configureProviders,
   TEST_DRAFT_KEY,
   TEST_REFINEMENT_KEY,
 } from './support/configure-providers';
 import { openOptions, openPopup } from './support/extension-pages';
+import { hostOf, providerSuite } from './support/provider-suite';
 import { expect, test } from './support/fixtures';
 import { readSecrets } from './support/secrets';
 import { stopServiceWorker } from './support/service-worker';
@@ -19,36 +18,7 @@ const DRAFT = 'Write a haiku about autumn leaves in a quiet park, calm tone, thr
 const REFINED =
   'You are a poet. Write a haiku (5-7-5) about autumn leaves in a quiet park. Calm tone. Return only the three lines.';
 
-let draftMock: MockProvider;
-let refinementMock: MockProvider;
-let otherMock: MockProvider;
-let pages: StaticServer;
-
-test.beforeAll(async () => {
-  draftMock = await startMockProvider({ scenario: { reply: DRAFT } });
-  refinementMock = await startMockProvider({ scenario: { reply: REFINED } });
-  otherMock = await startMockProvider({ scenario: { reply: 'other' } });
-  pages = await startStaticServer();
-});
-test.afterAll(async () => {
-  await draftMock?.close();
-  await refinementMock?.close();
-  await otherMock?.close();
-  await pages?.close();
-});
-test.beforeEach(async ({ extension }) => {
-  draftMock.reset({ reply: DRAFT });
-  refinementMock.reset({ reply: REFINED });
-  otherMock.reset({ reply: 'other' });
-  await configureProviders(extension.serviceWorker, {
-    draftUrl: draftMock.url,
-    refinementUrl: refinementMock.url,
-  });
-});
-
-function host(mock: MockProvider): string {
-  return new URL(mock.url).host;
-}
+const mocks = providerSuite({ draft: DRAFT, refined: REFINED, other: 'other' });
 
 /** The extension API as the isolated world sees it (the project has no @types/chrome). */
 interface IsolatedChrome {
@@ -69,7 +39,7 @@ test('the content scripts’ world can read no key, and never receives a new one
   extension,
 }) => {
   const page = await extension.context.newPage();
-  const pageUrl = `${pages.url}/textarea.html`;
+  const pageUrl = `${mocks.pages.url}/textarea.html`;
   await page.goto(pageUrl);
 
   const read = await inIsolatedWorld(extension.serviceWorker, pageUrl, async () => {
@@ -117,11 +87,11 @@ test('the content scripts’ world can read no key, and never receives a new one
   // The field never shows a saved key, only which host it is for and its last characters.
   await expect(keyField).toHaveValue('');
   await expect(
-    options.getByText(`Saved key for ${host(draftMock)} ending in 9876 — type to replace.`),
+    options.getByText(`Saved key for ${hostOf(mocks.draft)} ending in 9876 — type to replace.`),
   ).toBeVisible();
   expect((await readSecrets(extension.serviceWorker)).draft).toMatchObject({
     apiKey: NEW_KEY,
-    origin: draftMock.url,
+    origin: mocks.draft.url,
   });
 
   await page.waitForTimeout(300);
@@ -162,7 +132,7 @@ test('a tampered setting leaves a working options page with a notice, and optimi
   const popup = await openPopup(context, extensionId);
   await optimizeInPopup(popup, 'haiku autumn leaves');
   await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
-  expect(draftMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${TEST_DRAFT_KEY}`]);
+  expect(mocks.draft.requests.map((r) => r.authorization)).toEqual([`Bearer ${TEST_DRAFT_KEY}`]);
 
   // Saving keeps the defaults and the notice goes.
   await options.getByRole('button', { name: 'Save' }).click();
@@ -178,12 +148,12 @@ test('after a base URL change to another origin, Test connection sends no key to
 }) => {
   const options = await openOptions(extension.context, extension.extensionId);
   const draft = options.getByRole('group', { name: 'Draft' });
-  await draft.getByLabel('Draft base URL').fill(`${otherMock.url}/openai/v1`);
+  await draft.getByLabel('Draft base URL').fill(`${mocks.other.url}/openai/v1`);
   // Soft: the request check below is the point, and must run whatever the words say.
   await expect
     .soft(
       draft.getByText(
-        `Your saved key is for ${host(draftMock)}. Enter a key for ${host(otherMock)}`,
+        `Your saved key is for ${hostOf(mocks.draft)}. Enter a key for ${hostOf(mocks.other)}`,
       ),
     )
     .toBeVisible();
@@ -193,13 +163,13 @@ test('after a base URL change to another origin, Test connection sends no key to
   await draft.getByRole('button', { name: 'Test connection' }).click();
   const status = options.locator('#draft-test-status');
   await expect(status).not.toHaveText(/^$|Testing…/);
-  expect(otherMock.requests.map((r) => r.authorization)).toEqual([]);
+  expect(mocks.other.requests.map((r) => r.authorization)).toEqual([]);
   await expect(status).toHaveText(
-    `Nothing sent: a Draft API key for ${host(otherMock)} is needed. Enter it and press Save first.`,
+    `Nothing sent: a Draft API key for ${hostOf(mocks.other)} is needed. Enter it and press Save first.`,
   );
   await expect(
     options.getByText(
-      `The Draft key for ${host(draftMock)} was forgotten: enter a key for ${host(otherMock)}.`,
+      `The Draft key for ${hostOf(mocks.draft)} was forgotten: enter a key for ${hostOf(mocks.other)}.`,
     ),
   ).toBeVisible();
   expect((await readSecrets(extension.serviceWorker)).draft).toBeUndefined();
@@ -208,22 +178,24 @@ test('after a base URL change to another origin, Test connection sends no key to
 test('a key goes to a new host only when the user confirms it', async ({ extension }) => {
   const options = await openOptions(extension.context, extension.extensionId);
   const refinement = options.getByRole('group', { name: 'Refinement' });
-  await refinement.getByLabel('Refinement base URL').fill(`${otherMock.url}/v1`);
+  await refinement.getByLabel('Refinement base URL').fill(`${mocks.other.url}/v1`);
   await refinement
-    .getByLabel(`Use my ${host(refinementMock)} key for ${host(otherMock)} too`)
+    .getByLabel(`Use my ${hostOf(mocks.refinement)} key for ${hostOf(mocks.other)} too`)
     .check();
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('Saved', { exact: true })).toBeVisible();
   await expect(
     refinement.getByText(
-      `Saved key for ${host(otherMock)} ending in ${TEST_REFINEMENT_KEY.slice(-4)}`,
+      `Saved key for ${hostOf(mocks.other)} ending in ${TEST_REFINEMENT_KEY.slice(-4)}`,
     ),
   ).toBeVisible();
 
   await refinement.getByRole('button', { name: 'Test connection' }).click();
   await expect(refinement.getByText(/^Connected — first token \d+ ms/)).toBeVisible();
-  expect(otherMock.requests.map((r) => r.authorization)).toEqual([`Bearer ${TEST_REFINEMENT_KEY}`]);
-  expect(refinementMock.requests).toHaveLength(0);
+  expect(mocks.other.requests.map((r) => r.authorization)).toEqual([
+    `Bearer ${TEST_REFINEMENT_KEY}`,
+  ]);
+  expect(mocks.refinement.requests).toHaveLength(0);
 });
 
 test('a plain http:// base URL to another host is refused on the options page', async ({
@@ -237,7 +209,7 @@ test('a plain http:// base URL to another host is refused on the options page', 
   ).toBeVisible();
   await expect(options.getByText('Nothing saved — fix the highlighted field.')).toBeVisible();
   expect(await getStorage(extension.serviceWorker, 'sync', 'draft.baseUrl')).toEqual({
-    'draft.baseUrl': `${draftMock.url}/openai/v1`,
+    'draft.baseUrl': `${mocks.draft.url}/openai/v1`,
   });
 });
 
@@ -255,13 +227,13 @@ test('a stored plain http:// base URL with a key is refused before any request',
   await expect(popup.getByRole('alert')).toContainText(
     'Nothing sent: the Refinement base URL (http://example.com/v1) is plain http:// to example.com',
   );
-  expect(draftMock.requests.length + refinementMock.requests.length).toBe(0);
+  expect(mocks.draft.requests.length + mocks.refinement.requests.length).toBe(0);
 });
 
 test('"Clear cache and site list" empties the result cache', async ({ extension }) => {
   await configureProviders(extension.serviceWorker, {
-    draftUrl: draftMock.url,
-    refinementUrl: refinementMock.url,
+    draftUrl: mocks.draft.url,
+    refinementUrl: mocks.refinement.url,
     cache: true,
   });
   const popup = await openPopup(extension.context, extension.extensionId);
@@ -270,7 +242,7 @@ test('"Clear cache and site list" empties the result cache', async ({ extension 
   await expect(result).toHaveValue(REFINED);
   await optimizeInPopup(popup, 'haiku autumn leaves');
   await expect(popup.getByText('(from cache)')).toBeVisible();
-  expect(refinementMock.requests).toHaveLength(1);
+  expect(mocks.refinement.requests).toHaveLength(1);
 
   const options = await openOptions(extension.context, extension.extensionId);
   await options.getByRole('button', { name: 'Clear cache and site list' }).click();
@@ -278,14 +250,14 @@ test('"Clear cache and site list" empties the result cache', async ({ extension 
 
   await popup.bringToFront();
   await optimizeInPopup(popup, 'haiku autumn leaves');
-  await expect.poll(() => refinementMock.requests.length).toBe(2);
+  await expect.poll(() => mocks.refinement.requests.length).toBe(2);
   await expect(result).toHaveValue(REFINED);
 });
 
 test('turning the cache off and saving clears it', async ({ extension }) => {
   await configureProviders(extension.serviceWorker, {
-    draftUrl: draftMock.url,
-    refinementUrl: refinementMock.url,
+    draftUrl: mocks.draft.url,
+    refinementUrl: mocks.refinement.url,
     cache: true,
   });
   const options = await openOptions(extension.context, extension.extensionId);
@@ -301,7 +273,7 @@ test('turning the cache off and saving clears it', async ({ extension }) => {
   await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
   await optimizeInPopup(popup, 'haiku autumn leaves');
   await expect(popup.getByText('(from cache)')).toBeVisible();
-  expect(refinementMock.requests).toHaveLength(1);
+  expect(mocks.refinement.requests).toHaveLength(1);
 
   await options.bringToFront();
   const cacheToggle = options.getByLabel('Cache results');
@@ -312,13 +284,13 @@ test('turning the cache off and saving clears it', async ({ extension }) => {
 
   await popup.bringToFront();
   await optimizeInPopup(popup, 'haiku autumn leaves');
-  await expect.poll(() => refinementMock.requests.length).toBe(2);
+  await expect.poll(() => mocks.refinement.requests.length).toBe(2);
   await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
 });
 
 test('a saved key can be removed on its own, and is then sent nowhere', async ({ extension }) => {
   const options = await openOptions(extension.context, extension.extensionId);
-  const draftKeyHint = options.getByText(`Saved key for ${host(draftMock)} ending in`);
+  const draftKeyHint = options.getByText(`Saved key for ${hostOf(mocks.draft)} ending in`);
   await expect(draftKeyHint).toBeVisible();
   await options.getByRole('button', { name: 'Delete Draft key' }).click();
   await expect(draftKeyHint).toBeHidden();
@@ -327,5 +299,5 @@ test('a saved key can be removed on its own, and is then sent nowhere', async ({
   const popup = await openPopup(extension.context, extension.extensionId);
   await optimizeInPopup(popup, 'haiku autumn leaves');
   await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED);
-  expect(draftMock.requests).toHaveLength(0);
+  expect(mocks.draft.requests).toHaveLength(0);
 });
