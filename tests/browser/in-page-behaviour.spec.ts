@@ -23,9 +23,12 @@ for (const name of ['textarea', 'prosemirror'] as const) {
     await field.type('Keep this. Fix me please. Keep that.');
     // Select "Fix me please." with the keyboard, as a user would.
     await field.selectWithKeyboard('Keep this. '.length, 'Fix me please.'.length);
+    // Held until the draft has been seen: it lasts only 0.6 s before the refinement replaces it.
+    const release = suite.servers.refinement.hold();
     await field.pressShortcut();
 
     await expect.poll(() => field.text()).toBe(`Keep this. ${DRAFT} Keep that.`);
+    release();
     await expect.poll(() => field.text()).toBe(`Keep this. ${REFINED} Keep that.`);
     await expect.poll(() => field.overlay().status()).toMatch(STATUS.refined);
     // Only the selection went to the provider.
@@ -73,11 +76,13 @@ for (const name of ['contenteditable', 'prosemirror', 'lexical'] as const) {
     });
     const overlay = field.overlay();
     await field.type('write a haiku about autumn');
+    const release = suite.servers.refinement.hold();
     await field.pressShortcut();
 
     await expect.poll(() => field.text()).toBe(HTML_DRAFT);
     expect(await field.elementCount('img')).toBe(0);
     expect(await field.elementCount('b')).toBe(0);
+    release();
     await expect.poll(() => field.text()).toBe(HTML_REFINED);
     await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     expect(await field.elementCount('img')).toBe(0);
@@ -231,17 +236,21 @@ for (const name of ['textarea', 'prosemirror'] as const) {
   }) => {
     suite.servers.refinement.setScenario({
       reply: SLOW_REFINED,
-      firstTokenMs: 1200,
+      firstTokenMs: 300,
       tokensPerSecond: 8,
     });
     const field = await open(extension, name);
     const overlay = field.overlay();
     await field.type('write a haiku about autumn');
+    // Held until the waiting line has been seen, then streamed in real time (its pace is what
+    // the live region's "now and then" is measured against).
+    const release = suite.servers.refinement.hold();
     await field.pressShortcut();
     await expect.poll(() => field.text()).toBe(DRAFT);
     await expect
       .poll(async () => (await overlay.snapshot())?.refining?.line)
       .toBe('Refining… waiting for the refinement model');
+    release();
 
     // What the user sees while it streams, sampled until the refinement is complete.
     const samples: {

@@ -38,10 +38,14 @@ for (const name of ['monaco', 'monaco-textarea', 'ace'] as const) {
     const overlay = field.overlay();
     await field.type(ORIGINAL);
     await expect.poll(() => field.text()).toBe(ORIGINAL);
+    // The refinement waits at the mock until the draft has been seen (see in-page-editors).
+    const release = suite.servers.refinement.hold();
     await field.pressShortcut();
 
     await expect.poll(() => field.text(), { intervals: [25] }).toBe(DRAFT);
     await expect.poll(() => overlay.status()).toBe(STATUS.draftReady);
+    await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
+    release();
     await expect.poll(() => field.text()).toBe(REFINED);
     await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     expect(sentText()).toContain(ORIGINAL);

@@ -65,10 +65,15 @@ for (const { page: name, settleMs, refinementFirstTokenMs } of CASES) {
     await field.type(ORIGINAL);
     await expect.poll(() => field.text()).toBe(ORIGINAL);
     if (settleMs) await sleep(settleMs);
+    // The refinement waits at the mock until the draft has been seen: "Draft ready" lasts
+    // only until it lands, 0.6 s on, which a loaded machine's slower checks can miss.
+    const release = suite.servers.refinement.hold();
     await field.pressShortcut();
 
     await expect.poll(() => field.text(), { intervals: [25] }).toBe(draft);
     await expect.poll(() => overlay.status()).toBe(STATUS.draftReady);
+    await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
+    release();
     await expect.poll(() => field.text()).toBe(refined);
     await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     expect(suite.servers.draft.requests).toHaveLength(1);

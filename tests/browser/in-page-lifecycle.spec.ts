@@ -51,9 +51,12 @@ async function clickContextMenu(
 test('the context menu in a focused field optimizes that field', async ({ extension }) => {
   const field = await open(extension, 'textarea');
   await field.type('write a haiku about autumn');
+  // Held until the draft has been seen: it lasts only 0.6 s before the refinement replaces it.
+  const release = suite.servers.refinement.hold();
   await clickContextMenu(extension.serviceWorker, field.page.url(), { editable: true });
 
   await expect.poll(() => field.text()).toBe(DRAFT);
+  release();
   await expect.poll(() => field.text()).toBe(REFINED);
   await expect.poll(() => field.overlay().status()).toMatch(STATUS.refined);
 });
@@ -65,9 +68,11 @@ test('the keyboard command (chrome.commands) optimizes the focused field, in the
   // the command reaches every frame of the tab.
   const field = await open(extension, 'iframe-same-origin');
   await field.type('write a haiku about autumn');
+  const release = suite.servers.refinement.hold();
   await field.pressShortcut();
 
   await expect.poll(() => field.text()).toBe(DRAFT);
+  release();
   await expect.poll(() => field.text()).toBe(REFINED);
   // One request: only the frame holding the focused field acted.
   expect(suite.servers.draft.requests).toHaveLength(1);
@@ -232,7 +237,9 @@ test('Esc in the field while refining cancels: the refinement request is aborted
 test('a second trigger while the draft streams changes nothing, and Restore original gives back the true original', async ({
   extension,
 }) => {
-  suite.servers.draft.setScenario({ tokensPerSecond: 6 });
+  // The draft stops after two pieces until released: it stays half written whatever the load
+  // (each new piece also clears the notice below, which a paced stream did within 170 ms).
+  const release = suite.servers.draft.hold({ afterChunks: 2 });
   const field = await open(extension, 'textarea');
   const overlay = field.overlay();
   await field.type('write a haiku about autumn');
@@ -244,6 +251,7 @@ test('a second trigger while the draft streams changes nothing, and Restore orig
   await expect
     .poll(() => overlay.status())
     .toBe('Already optimizing this field. Press Esc to cancel it first.');
+  release();
   await expect.poll(() => overlay.status(), { timeout: 10_000 }).toMatch(STATUS.refined);
   expect(suite.servers.draft.requests).toHaveLength(1);
   expect(await field.text()).toBe(REFINED);
@@ -300,10 +308,9 @@ test('two tabs optimizing at the same time each get only their own result', asyn
   const which = (request: LoggedRequest) =>
     JSON.stringify(request.body?.messages ?? []).includes('zebra') ? 'Zebra' : 'Koala';
   suite.servers.draft.setScenario({ reply: (request) => `${which(request)} draft.` });
-  suite.servers.refinement.setScenario({
-    reply: (request) => `${which(request)} refined.`,
-    firstTokenMs: 1500,
-  });
+  suite.servers.refinement.setScenario({ reply: (request) => `${which(request)} refined.` });
+  // Both refinements wait at the mock until both drafts have been seen.
+  const release = suite.servers.refinement.hold();
   const zebra = await open(extension, 'textarea');
   const koala = await open(extension, 'textarea');
 
@@ -318,6 +325,7 @@ test('two tabs optimizing at the same time each get only their own result', asyn
   await expect.poll(() => koala.text()).toBe('Koala draft.');
   // Both refinements were under way at once.
   await expect.poll(() => suite.servers.refinement.requests.length).toBe(2);
+  release();
   await expect.poll(() => zebra.text()).toBe('Zebra refined.');
   await expect.poll(() => koala.text()).toBe('Koala refined.');
   await expect.poll(() => zebra.overlay().status()).toMatch(STATUS.refined);

@@ -45,12 +45,16 @@ for (const { page: name, settleMs, send } of CASES) {
     await field.type(ORIGINAL);
     await expect.poll(() => field.text()).toBe(ORIGINAL);
     if (settleMs) await sleep(settleMs);
+    // The refinement waits at the mock until the draft has been seen (see in-page-editors).
+    const release = suite.servers.refinement.hold();
     await field.pressShortcut();
 
     await expect.poll(() => field.text(), { intervals: [25] }).toBe(DRAFT);
     // The app saw the draft, not just the DOM: a person can send it right away.
     if (send) await expect(sendButton).toBeEnabled();
     await expect.poll(() => overlay.status()).toBe(STATUS.draftReady);
+    await expect.poll(() => suite.servers.refinement.requests.length).toBe(1);
+    release();
     await expect.poll(() => field.text()).toBe(REFINED);
     await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     if (send) await expect(sendButton).toBeEnabled();
@@ -84,9 +88,12 @@ for (const name of ['milkdown', 'tiptap', 'blocknote'] as const) {
     await field.type(ORIGINAL);
     await expect.poll(() => field.text()).toBe(ORIGINAL);
     await sleep(1200);
+    // Held until the draft has been seen: it lasts only 0.6 s before the refinement replaces it.
+    const release = suite.servers.refinement.hold();
     await field.pressShortcut();
 
     await expect.poll(() => field.text()).toBe(MARKDOWN_DRAFT);
+    release();
     await expect.poll(() => field.text()).toBe(MARKDOWN_REFINED);
     await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
     expect(await field.elementCount('strong, h1, h2, li')).toBe(0);

@@ -174,6 +174,8 @@ test.describe('a host on the network over plain http://', () => {
   const LAN_NAME = 'ollama-box.lan';
 
   test('is refused until its origin is confirmed, and nothing is sent before', async () => {
+    // It launches a browser of its own, as the shared fixture does (which allows 60 s for that).
+    test.setTimeout(90_000);
     // The name resolves to the fake server, as a box on the user's network would.
     const launched = await launchExtension({
       args: [`--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`],

@@ -87,14 +87,16 @@ test('a saved on-device draft: its status in words, no key or base URL asked, an
 test('a draft on the unavailable on-device model falls back to single stage with words, without hanging', async ({
   extension,
 }) => {
+  // The refinement waits at the mock until the fallback's words have been seen: they show only
+  // until it answers.
+  const release = refinementMock.hold();
   const popup = await openPopup(extension.context, extension.extensionId);
   await popup.getByLabel('Prompt', { exact: true }).fill('haiku autumn leaves');
   await popup.getByLabel('Prompt', { exact: true }).press('Control+Enter');
-  // The refinement mock waits 1.5 s before its first token: the fallback's words show meanwhile.
   await expect(popup.getByRole('status').first()).toContainText(
     'Chrome’s on-device model is not available: this device does not meet its hardware requirements',
-    { timeout: 3000 },
   );
+  release();
   await expect(popup.getByLabel('Optimized prompt')).toHaveValue(REFINED, { timeout: 10_000 });
   await expect(popup.getByRole('status').first()).toContainText('Refined!');
   // One request, to the refinement only: the draft never left the browser.
@@ -113,6 +115,10 @@ test('where Chrome can download the model: the click downloads it with progress,
   // refuses create() without a user gesture, as Chrome does while the model is downloadable.
   await options.addInitScript(() => {
     let state = 'downloadable';
+    // Half-way, the download waits for the test (which has then seen its progress).
+    let finishDownload = () => {};
+    const halfWay = new Promise<void>((resolve) => (finishDownload = resolve));
+    Object.defineProperty(globalThis, 'finishFakeDownload', { value: () => finishDownload() });
     const fake = {
       availability: () => Promise.resolve(state),
       async create(options: {
@@ -128,7 +134,8 @@ test('where Chrome can download the model: the click downloads it with progress,
         options.monitor?.({ addEventListener: (_t, l) => listeners.push(l) });
         for (const loaded of [0, 0.5, 1]) {
           for (const l of listeners) l({ loaded });
-          await new Promise((r) => setTimeout(r, 600));
+          if (loaded === 0.5) await halfWay;
+          else await new Promise((r) => setTimeout(r, 300));
         }
         state = 'available';
         return { destroy: () => undefined, promptStreaming: () => new ReadableStream() };
@@ -151,6 +158,9 @@ test('where Chrome can download the model: the click downloads it with progress,
   await expect(options.getByRole('progressbar', { name: 'Model download' })).toHaveJSProperty(
     'value',
     0.5,
+  );
+  await options.evaluate(() =>
+    (globalThis as unknown as { finishFakeDownload: () => void }).finishFakeDownload(),
   );
   await expect(options.getByText('Ready — runs on this device, nothing leaves it.')).toBeVisible({
     timeout: 5000,

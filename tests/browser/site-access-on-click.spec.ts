@@ -23,6 +23,8 @@ let launched: LaunchedExtension;
 let servers: InPageServers;
 
 base.beforeAll(async () => {
+  // A display and a headed browser of its own: the shared fixture allows 60 s for a launch.
+  base.setTimeout(90_000);
   display = await startXDisplay();
   launched = await launchExtension({ headless: false, display: display.name });
   servers = await startInPageServers();

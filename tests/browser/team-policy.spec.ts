@@ -75,6 +75,8 @@ function removePolicy(): void {
 }
 
 test.beforeAll(async () => {
+  // It launches a browser of its own, as the shared fixture does (which allows 60 s for that).
+  test.setTimeout(90_000);
   const why = policyWritable();
   test.skip(why !== null, why ?? '');
   gateway = await startMockProvider({ scenario: { reply: DRAFT, firstTokenMs: 20 } });

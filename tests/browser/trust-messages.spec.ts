@@ -79,7 +79,8 @@ test("a content script in one tab cannot make the background insert text into an
 test('a page that opens more optimizations than a person would gets the budget words, not a provider call', async ({
   extension,
 }) => {
-  servers.draft.setScenario({ firstTokenMs: 10_000 });
+  // The first three never answer while the test looks: their drafts are held at the mock.
+  servers.draft.hold();
   const page = await FixturePage.open(extension.context, servers.pages.url, 'textarea');
 
   const tabId = await tabIdOf(extension.serviceWorker, page.page.url());
@@ -108,7 +109,10 @@ test('a page that opens more optimizations than a person would gets the budget w
           });
           port.postMessage({ type: 'start', request: { prompt: `prompt ${i}`, mode: 'general' } });
         }
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        // Until the fourth is answered (at once, by the budget), however slow the machine.
+        for (const end = Date.now() + 10_000; answers[3] === null && Date.now() < end;) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         return answers;
       },
     });
@@ -121,5 +125,5 @@ test('a page that opens more optimizations than a person would gets the budget w
     null,
     'Prompt Relay is already optimizing several prompts in this tab. Wait for one to finish (or press Esc to cancel it), then try again.',
   ]);
-  expect(servers.draft.requests).toHaveLength(3);
+  await expect.poll(() => servers.draft.requests.length).toBe(3);
 });

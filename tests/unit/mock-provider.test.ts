@@ -246,6 +246,29 @@ describe('mock provider', () => {
     expect(text).toBe('Optimized prompt.');
   });
 
+  it('with afterChunks, streams that many chunks, pauses until released, then the rest', async () => {
+    mock.setScenario({ reply: 'one two three four' });
+    const release = mock.hold({ afterChunks: 2 });
+    let text = '';
+    let ended = false;
+    void (async () => {
+      const stream = await openai().chat.completions.create({
+        model: 'm',
+        messages: MESSAGES,
+        stream: true,
+      });
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      ended = true;
+    })();
+    await waitFor(() => text === 'one two ');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(text).toBe('one two ');
+    expect(ended).toBe(false);
+    release();
+    await waitFor(() => ended);
+    expect(text).toBe('one two three four');
+  });
+
   it('lets held responses go on reset, and answers later ones at once', async () => {
     mock.hold();
     const held = openai().chat.completions.create({ model: 'm', messages: MESSAGES });
