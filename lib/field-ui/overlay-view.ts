@@ -8,6 +8,9 @@ import { wordDiff } from './word-diff';
 import type { Vote } from '../insights/history-entry';
 import type { FeedbackView } from '../optimization/feedback-view';
 
+/** How long a mode reached with the keys waits for the next key before it runs. */
+export const MODE_SETTLE_MS = 700;
+
 export interface OverlayState {
   message: string;
   tone: 'info' | 'success' | 'error';
@@ -96,6 +99,16 @@ export class OverlayView {
   private readonly thumbs: Record<string, HTMLButtonElement> = {};
   private readonly buttons: Record<string, HTMLButtonElement> = {};
   private readonly modeSelect = el('select');
+  /**
+   * A mode reached with the keys runs once the user stops on it (MODE_SETTLE_MS), presses Enter
+   * or leaves the list; one picked with the pointer runs at once. Chrome on Windows and Linux
+   * fires `change` at every arrow key on a closed list, and a re-run's draft takes focus to the
+   * field (a textarea is written with execCommand, which needs it): run at once, the first arrow
+   * re-ran and the next keys went into the field (measured in the CI run that typed "Video").
+   */
+  private modeWaiting = false;
+  private modeTimer: ReturnType<typeof setTimeout> | undefined;
+  private modeByKey = false;
   private anchor: HTMLElement | null = null;
   private state: OverlayState | null = null;
   private readonly reposition = () => this.place();
@@ -126,11 +139,23 @@ export class OverlayView {
       option.value = mode;
       this.modeSelect.append(option);
     }
+    this.modeSelect.addEventListener('pointerdown', () => (this.modeByKey = false));
+    this.modeSelect.addEventListener('keydown', (event) => {
+      if (!event.isTrusted) return;
+      this.modeByKey = true;
+      if (event.key === 'Enter') this.runChosenMode();
+    });
+    this.modeSelect.addEventListener('blur', () => this.runChosenMode());
     this.modeSelect.addEventListener('change', (event) => {
-      const mode = this.modeSelect.value;
-      if (event.isTrusted && isMode(mode)) this.actions.changeMode(mode);
-      // A forged change (or an unknown value) leaves the panel showing the session's mode.
-      else if (this.state) this.modeSelect.value = this.state.mode;
+      if (!event.isTrusted || !isMode(this.modeSelect.value)) {
+        // A forged change (or an unknown value) leaves the panel showing the session's mode.
+        if (this.state) this.modeSelect.value = this.state.mode;
+        return;
+      }
+      this.modeWaiting = true;
+      clearTimeout(this.modeTimer);
+      if (this.modeByKey) this.modeTimer = setTimeout(() => this.runChosenMode(), MODE_SETTLE_MS);
+      else this.runChosenMode();
     });
     head.append(
       modeLabel,
@@ -298,7 +323,8 @@ export class OverlayView {
       if (name in visible) button.hidden = !visible[name];
     }
     this.renderFeedback(state.feedback ?? null);
-    this.modeSelect.value = state.mode;
+    // A mode still being chosen stays as the user left it.
+    if (!this.modeWaiting) this.modeSelect.value = state.mode;
     this.place();
   }
 
@@ -370,7 +396,18 @@ export class OverlayView {
     this.panel.style.left = `${left}px`;
   }
 
+  /** Runs the mode the list shows, if one is waiting and it is not the session's already. */
+  private runChosenMode(): void {
+    if (!this.modeWaiting) return;
+    this.modeWaiting = false;
+    clearTimeout(this.modeTimer);
+    const mode = this.modeSelect.value;
+    if (isMode(mode) && mode !== this.state?.mode) this.actions.changeMode(mode);
+  }
+
   destroy(): void {
+    this.modeWaiting = false;
+    clearTimeout(this.modeTimer);
     window.removeEventListener('scroll', this.reposition, true);
     window.removeEventListener('resize', this.reposition);
     this.host.remove();

@@ -184,6 +184,32 @@ test('switching the mode in the panel re-runs the original prompt in that mode',
   await expect.poll(() => field.text()).toBe('a cat surfing at sunset');
 });
 
+test('arrowing through the panel’s mode list re-runs once, in the mode the user stops on', async ({
+  extension,
+}) => {
+  const field = await open(extension, 'textarea');
+  const overlay = field.overlay();
+  await field.type('a cat surfing at sunset');
+  await field.pressShortcut();
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+
+  // General → Reasoning → Research → Socratic, a person's pace apart (Chrome on Linux fires
+  // `change` at each arrow on a closed list).
+  await overlay.pressInModeList(['ArrowDown', 'ArrowDown', 'ArrowDown'], 150);
+  await expect.poll(() => suite.servers.draft.requests.length).toBe(2);
+  expect(sentText(1)).toContain('Mode: socratic');
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  expect(suite.servers.draft.requests).toHaveLength(2);
+  expect(await field.text()).toBe(REFINED);
+
+  // Enter runs the option at once.
+  await overlay.pressInModeList(['ArrowUp', 'Enter']);
+  await expect.poll(() => suite.servers.draft.requests.length).toBe(3);
+  expect(sentText(2)).toContain('Mode: research');
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  expect(await field.text()).toBe(REFINED);
+});
+
 test('an editor that takes no DOM input gets the result on the clipboard, and says so', async ({
   extension,
 }) => {

@@ -128,6 +128,10 @@ function focusModeSelect(this: ShadowRoot): boolean {
   return Boolean(select) && this.activeElement === select;
 }
 
+function modeSelectFocused(this: ShadowRoot): boolean {
+  return this.activeElement?.tagName === 'SELECT';
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Overlay {
@@ -314,13 +318,24 @@ export class Overlay {
 
   /**
    * Chooses a mode as a keyboard user does: focus the mode list, press the first letter of the
-   * option's label (type-ahead). The key is real input, so the `change` event is trusted. One key
-   * only: the change re-runs at once, and writing the new draft moves focus to the field, where
-   * the rest of a typed word would land (seen on a loaded CI machine: "ideo" of "Video").
+   * option's label (type-ahead). The key is real input, so the `change` event is trusted.
    */
   async chooseMode(label: string): Promise<void> {
+    await this.pressInModeList([label[0]!]);
+  }
+
+  /** Focuses the panel's mode list and presses `keys` there, `gapMs` apart. */
+  async pressInModeList(keys: string[], gapMs = 0): Promise<void> {
     if (!(await this.inPanel(focusModeSelect))) throw new Error('no mode list in the panel');
-    await this.page.keyboard.press(label[0]!);
+    for (const [i, key] of keys.entries()) {
+      if (i > 0 && gapMs) await sleep(gapMs);
+      await this.page.keyboard.press(key);
+    }
+  }
+
+  /** Whether the panel's mode list has the focus. */
+  async modeListFocused(): Promise<boolean> {
+    return (await this.inPanel(modeSelectFocused)) === true;
   }
 }
 
