@@ -144,6 +144,9 @@ export class OverlayView {
       if (!event.isTrusted) return;
       this.modeByKey = true;
       if (event.key === 'Enter') this.runChosenMode();
+      // Esc closes the panel (below) and takes the focus back: a mode still waiting is dropped,
+      // not run by that blur.
+      if (event.key === 'Escape') this.modeWaiting = false;
     });
     this.modeSelect.addEventListener('blur', () => this.runChosenMode());
     this.modeSelect.addEventListener('change', (event) => {

@@ -208,6 +208,13 @@ test('arrowing through the panel’s mode list re-runs once, in the mode the use
   expect(sentText(2)).toContain('Mode: research');
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(await field.text()).toBe(REFINED);
+
+  // Esc leaves the list: the mode it was passing over is dropped, and the panel closes.
+  await overlay.pressInModeList(['ArrowDown', 'Escape']);
+  await expect.poll(() => overlay.count()).toBe(0);
+  await sleep(1000);
+  expect(suite.servers.draft.requests).toHaveLength(3);
+  expect(await field.text()).toBe(REFINED);
 });
 
 test('an editor that takes no DOM input gets the result on the clipboard, and says so', async ({

@@ -128,10 +128,6 @@ function focusModeSelect(this: ShadowRoot): boolean {
   return Boolean(select) && this.activeElement === select;
 }
 
-function modeSelectFocused(this: ShadowRoot): boolean {
-  return this.activeElement?.tagName === 'SELECT';
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Overlay {
@@ -331,11 +327,6 @@ export class Overlay {
       if (i > 0 && gapMs) await sleep(gapMs);
       await this.page.keyboard.press(key);
     }
-  }
-
-  /** Whether the panel's mode list has the focus. */
-  async modeListFocused(): Promise<boolean> {
-    return (await this.inPanel(modeSelectFocused)) === true;
   }
 }
 
