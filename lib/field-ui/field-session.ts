@@ -44,6 +44,7 @@ export class FieldSession {
   private readonly original: string;
   private handle: OptimizationHandle | null = null;
   private generation = 0;
+  private rerunQueued = false;
   /** Said while running when the user triggers again; cleared by the next event. */
   private busyNotice: string | null = null;
   /** What the user did with the current request's result, as reported so far. */
@@ -243,17 +244,27 @@ export class FieldSession {
     this.rerun(this.request.mode);
   }
 
+  /** Runs the original again in `mode`; the session's own mode already is, or is queued: nothing. */
   changeMode(mode: Mode): void {
-    this.rerun(mode);
+    if (mode !== this.request.mode) this.rerun(mode);
   }
 
-  /** Optimizes the original again, after every write already queued. */
+  /**
+   * Optimizes the original again, after every write already queued. One run waits at most: a
+   * second choice made meanwhile changes what it runs (two queued runs both started, and the
+   * first streamed on unseen).
+   */
   private rerun(mode: Mode): void {
     this.handle?.cancel();
     // A half-streamed draft goes before the new run starts from the original.
     if (this.state.draft === null) void this.writer.revertPartialDraft(this.original);
     this.request = { ...this.request, mode, prompt: this.original };
-    this.writer.after(() => this.run());
+    if (this.rerunQueued) return;
+    this.rerunQueued = true;
+    this.writer.after(() => {
+      this.rerunQueued = false;
+      this.run();
+    });
   }
 
   /** A trigger on a field whose request is still running changes nothing; the panel says so. */

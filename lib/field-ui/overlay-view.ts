@@ -101,10 +101,12 @@ export class OverlayView {
   private readonly modeSelect = el('select');
   /**
    * A mode reached with the keys runs once the user stops on it (MODE_SETTLE_MS), presses Enter
-   * or leaves the list; one picked with the pointer runs at once. Chrome on Windows and Linux
-   * fires `change` at every arrow key on a closed list, and a re-run's draft takes focus to the
-   * field (a textarea is written with execCommand, which needs it): run at once, the first arrow
-   * re-ran and the next keys went into the field (measured in the CI run that typed "Video").
+   * or tabs out of the list; one picked with the pointer runs at once. Chrome on Windows and
+   * Linux fires `change` at every arrow key on a closed list, and a re-run's draft takes focus to
+   * the field (a textarea is written with execCommand, which needs it): run at once, the first
+   * arrow re-ran and the next keys went into the field (measured in the CI run that typed
+   * "Video"). Any other way out of the list (Esc, a click elsewhere, a page script moving focus)
+   * drops the mode passed over.
    */
   private modeWaiting = false;
   private modeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -139,16 +141,22 @@ export class OverlayView {
       option.value = mode;
       this.modeSelect.append(option);
     }
-    this.modeSelect.addEventListener('pointerdown', () => (this.modeByKey = false));
+    this.modeSelect.addEventListener('pointerdown', (event) => {
+      if (!event.isTrusted) return;
+      this.modeByKey = false;
+      // The list opens: the pick (or the way out of it) decides, not a timer under the open list.
+      clearTimeout(this.modeTimer);
+    });
     this.modeSelect.addEventListener('keydown', (event) => {
       if (!event.isTrusted) return;
       this.modeByKey = true;
-      if (event.key === 'Enter') this.runChosenMode();
-      // Esc closes the panel (below) and takes the focus back: a mode still waiting is dropped,
-      // not run by that blur.
-      if (event.key === 'Escape') this.modeWaiting = false;
+      if (event.key === 'Enter' && this.modeWaiting) {
+        event.preventDefault();
+        this.runChosenMode();
+      }
+      if (event.key === 'Tab') this.runChosenMode();
     });
-    this.modeSelect.addEventListener('blur', () => this.runChosenMode());
+    this.modeSelect.addEventListener('blur', () => this.dropChosenMode());
     this.modeSelect.addEventListener('change', (event) => {
       if (!event.isTrusted || !isMode(this.modeSelect.value)) {
         // A forged change (or an unknown value) leaves the panel showing the session's mode.
@@ -399,13 +407,21 @@ export class OverlayView {
     this.panel.style.left = `${left}px`;
   }
 
-  /** Runs the mode the list shows, if one is waiting and it is not the session's already. */
+  /** Runs the mode the list shows, if one is waiting (the session ignores its own mode). */
   private runChosenMode(): void {
     if (!this.modeWaiting) return;
     this.modeWaiting = false;
     clearTimeout(this.modeTimer);
     const mode = this.modeSelect.value;
-    if (isMode(mode) && mode !== this.state?.mode) this.actions.changeMode(mode);
+    if (isMode(mode)) this.actions.changeMode(mode);
+  }
+
+  /** Forgets a mode still waiting; the list shows the session's again. */
+  private dropChosenMode(): void {
+    if (!this.modeWaiting) return;
+    this.modeWaiting = false;
+    clearTimeout(this.modeTimer);
+    if (this.state) this.modeSelect.value = this.state.mode;
   }
 
   destroy(): void {

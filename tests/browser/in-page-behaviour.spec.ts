@@ -209,11 +209,17 @@ test('arrowing through the panel’s mode list re-runs once, in the mode the use
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
   expect(await field.text()).toBe(REFINED);
 
+  // So does Tab out of the list.
+  await overlay.pressInModeList(['ArrowDown', 'Tab']);
+  await expect.poll(() => suite.servers.draft.requests.length).toBe(4);
+  expect(sentText(3)).toContain('Mode: socratic');
+  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+
   // Esc leaves the list: the mode it was passing over is dropped, and the panel closes.
   await overlay.pressInModeList(['ArrowDown', 'Escape']);
   await expect.poll(() => overlay.count()).toBe(0);
   await sleep(1000);
-  expect(suite.servers.draft.requests).toHaveLength(3);
+  expect(suite.servers.draft.requests).toHaveLength(4);
   expect(await field.text()).toBe(REFINED);
 });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { adapt } from '../../lib/field-adapters/adapter-for-kind';
 import { fieldTargetOf } from '../../lib/field-adapters/field-kind';
 import { FieldSession } from '../../lib/field-ui/field-session';
-import type { ServerEvent } from '../../lib/messaging/protocol';
+import type { OptimizeRequest, ServerEvent } from '../../lib/messaging/protocol';
 import { installEditingCommands, richField, valueField } from './support/field-notation';
 
 // Only the fields the session reads; the protocol's other fields do not matter here.
@@ -23,12 +23,16 @@ const failed = {
 function startSession(el: Element, fieldText: string | null = null) {
   const target = adapt(fieldTargetOf(el)!);
   const copied: string[] = [];
+  const started: OptimizeRequest[] = [];
   const session = new FieldSession(
     target,
     { region: target.adapter.initialRegion(), fieldText },
     { prompt: target.adapter.initialRegion().text, mode: 'general' },
     {
-      start: () => ({ requestId: 'test-request', cancel() {} }),
+      start: (request) => {
+        started.push(request);
+        return { requestId: `test-request-${started.length}`, cancel() {} };
+      },
       copy: (text) => {
         copied.push(text);
         return Promise.resolve(true);
@@ -43,7 +47,7 @@ function startSession(el: Element, fieldText: string | null = null) {
     for (const event of events) sink(event);
     await vi.advanceTimersByTimeAsync(100);
   };
-  return { session, send, copied };
+  return { session, send, copied, started };
 }
 
 beforeEach(() => {
@@ -53,6 +57,22 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   document.body.innerHTML = '';
+});
+
+describe('a mode chosen in the panel', () => {
+  it('runs the original once, in the last mode chosen; the mode in force starts nothing', async () => {
+    const el = valueField('{write a haiku}');
+    const { session, send, started } = startSession(el);
+    await send(draft('Draft.'), refined('Refined.'));
+    session.changeMode('general');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(started).toEqual([]);
+    // Two choices before the first run starts: one run, in the second.
+    session.changeMode('video');
+    session.changeMode('image');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(started.map(({ mode, prompt }) => [mode, prompt])).toEqual([['image', 'write a haiku']]);
+  });
 });
 
 describe('a field session writes only while the field is untouched and the user is in it', () => {
