@@ -582,10 +582,14 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
       firefox.browser,
       fixture.url,
       ADDON_ID,
-      `(() => {
+      // Firefox registers a content script's listener with the parent process by an async message
+      // (once in CI the listener missed a save). A storage call goes the same ordered
+      // way, so once it answers the parent holds the listener.
+      `(async () => {
         globalThis.seenChanges = [];
         chrome.storage.onChanged.addListener((changes, area) =>
           globalThis.seenChanges.push(area + ' ' + JSON.stringify(changes)));
+        await chrome.storage.sync.get('settings');
         return true;
       })()`,
     );
@@ -600,7 +604,8 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
         ADDON_ID,
         'globalThis.seenChanges',
       );
-      return changes.join().includes('mock-model');
+      if (changes.join().includes('mock-model')) return true;
+      throw new Error(`seen so far: ${JSON.stringify(changes)}`);
     });
     assert.ok(
       !changes.join().includes(DRAFT_KEY) && !changes.join().includes('apiKey'),
