@@ -582,9 +582,8 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
       firefox.browser,
       fixture.url,
       ADDON_ID,
-      // Firefox registers a content script's listener with the parent process by an async message
-      // (once in CI the listener missed a save). A storage call goes the same ordered
-      // way, so once it answers the parent holds the listener.
+      // Firefox registers a content script's listener with the parent process by an async message;
+      // a storage call goes the same ordered way, so once it answers the parent holds the listener.
       `(async () => {
         globalThis.seenChanges = [];
         chrome.storage.onChanged.addListener((changes, area) =>
@@ -594,8 +593,7 @@ void describe('Prompt Relay in Firefox ESR: context menu, fallbacks, trust', () 
       })()`,
     );
     await saveOptions(firefox.browser, { 'Draft model': 'mock-model', 'Draft API key': DRAFT_KEY });
-    // The change reaches the content script's process a moment after the options page wrote it
-    // (once in CI the first read, right after "Saved", found none yet).
+    // The change reaches the content script's process a moment after the options page wrote it.
     let changes: string[] = [];
     await waitFor('the content script to see the save', async () => {
       changes = await inContentScript<string[]>(

@@ -4,7 +4,8 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { MockProvider } from '../../fixtures/mock-provider/mock-provider';
 import { openExtensionPage, waitFor } from './launch-firefox';
-import { bodyText, byButton, fillByLabel } from './page-helpers';
+import { saveAndWaitForSaved } from './options-form';
+import { bodyText, fillByLabel } from './page-helpers';
 
 export const DRAFT_KEY = 'gsk_firefox_test_draft_k1d2';
 export const REFINEMENT_KEY = 'sk-firefox-test-refinement-r9x7';
@@ -33,12 +34,7 @@ export async function waitForSettingsLoaded(options: Page): Promise<void> {
 /** Fills each field by its label, presses Save and waits for "Saved" (throws on an error). */
 export async function enterAndSave(options: Page, entries: [string, string][]): Promise<void> {
   for (const [label, value] of entries) await fillByLabel(options, label, value);
-  await (await byButton(options, 'Save')).click();
-  await waitFor('"Saved"', async () => {
-    const text = await bodyText(options);
-    if (/couldn.t|error|failed/i.test(text) && !text.includes('Saved')) throw new Error(text);
-    return /\bSaved\b/.test(text);
-  });
+  await saveAndWaitForSaved(options);
 }
 
 /** Opens the options page, enters both providers by label, saves, and closes it. */
