@@ -297,6 +297,11 @@ export function applyPolicy(local: StoredSettings, parsed: ParsedPolicy): Applie
     ) {
       next.preset = 'custom';
     }
+    // The model the user picked for this same policy endpoint before (see GatewayModel).
+    const chosen = local.gatewayModels?.[stage];
+    if (set.baseUrl !== undefined && set.model === undefined && chosen?.baseUrl === set.baseUrl) {
+      next.model = chosen.model;
+    }
     if (!isAllowedEndpoint(next.baseUrl, allowed)) {
       const fallback = allowed[0]!;
       notices.push(

@@ -39,6 +39,16 @@ export interface StageValues {
   timeoutMs: number;
 }
 
+/**
+ * The model the user picked for a stage while an organization's policy set its base URL and left
+ * the model to them: kept apart from their own model, which belongs to their own base URL, and
+ * used again only under a policy that sets this same base URL.
+ */
+export interface GatewayModel {
+  baseUrl: string;
+  model: string;
+}
+
 export interface StoredSettings {
   draft: StageValues;
   refinement: StageValues;
@@ -53,6 +63,8 @@ export interface StoredSettings {
   warmConnection: boolean;
   /** The user's prices per endpoint and model (lib/insights/prices.ts). */
   priceOverrides: PriceOverride[];
+  /** Per stage, the model picked for a base URL a policy set (see GatewayModel). */
+  gatewayModels?: Partial<Record<StageName, GatewayModel>>;
 }
 
 /** What storage returned, untyped: `undefined` means never saved (the default, not a problem). */
@@ -61,6 +73,7 @@ export interface RawStageSettings {
   baseUrl?: unknown;
   model?: unknown;
   timeoutMs?: unknown;
+  gatewayModel?: unknown;
 }
 
 export interface RawSettings {
@@ -217,6 +230,19 @@ function normalizePrices(value: unknown, reset: ResetSetting[]): PriceOverride[]
   return overrides;
 }
 
+/**
+ * A remembered gateway model, or undefined. One that is not valid is dropped without a notice:
+ * it is not a setting the user sees, and the policy's form shows the model in force anyway.
+ */
+function normalizeGatewayModel(value: unknown): GatewayModel | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { baseUrl, model } = value as { baseUrl?: unknown; model?: unknown };
+  if (typeof baseUrl !== 'string' || typeof model !== 'string') return undefined;
+  const text = model.trim();
+  if (text === '' || text.length > MODEL_MAX_CHARS) return undefined;
+  return { baseUrl, model: text };
+}
+
 export function normalizeSettings(raw: RawSettings): NormalizedSettings {
   const reset: ResetSetting[] = [];
   const confirmed = normalizeConfirmedOrigins(raw.confirmedHttpOrigins);
@@ -244,6 +270,14 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
     reset,
   );
   const priceOverrides = normalizePrices(raw.priceOverrides, reset);
+  const gatewayModels: Partial<Record<StageName, GatewayModel>> = {};
+  for (const [stage, stageRaw] of [
+    ['draft', raw.draft],
+    ['refinement', raw.refinement],
+  ] as const) {
+    const chosen = normalizeGatewayModel(stageRaw?.gatewayModel);
+    if (chosen) gatewayModels[stage] = chosen;
+  }
   return {
     values: {
       draft,
@@ -256,6 +290,7 @@ export function normalizeSettings(raw: RawSettings): NormalizedSettings {
       noContextSites,
       warmConnection,
       priceOverrides,
+      gatewayModels,
     },
     reset,
   };

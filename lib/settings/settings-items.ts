@@ -1,7 +1,12 @@
 import { storage } from 'wxt/utils/storage';
 import type { PriceOverride } from '../insights/prices';
 import { PROVIDER_PRESETS, presetModel, type ProviderPresetId } from './provider-presets';
-import { DEFAULT_PRESET, DEFAULT_TIMEOUT_MS, type StageName } from './normalize-settings';
+import {
+  DEFAULT_PRESET,
+  DEFAULT_TIMEOUT_MS,
+  type GatewayModel,
+  type StageName,
+} from './normalize-settings';
 /**
  * Every setting's storage item, defined once and imported by every context that reads or writes
  * it (the background, the options page, the popup). Reading goes through settings-store.ts, which
@@ -115,6 +120,11 @@ function defineStageItems(stage: StageName) {
     }),
     timeoutMs: storage.defineItem<number>(`sync:${stage}.timeoutMs`, {
       fallback: DEFAULT_TIMEOUT_MS[stage],
+      version: 1,
+    }),
+    /** The model picked under a policy that set this stage's base URL (normalize-settings.ts). */
+    gatewayModel: storage.defineItem<GatewayModel | null>(`sync:${stage}.gatewayModel`, {
+      fallback: null,
       version: 1,
     }),
   };

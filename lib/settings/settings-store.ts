@@ -41,13 +41,14 @@ export interface StageConfig {
 /** Values as stored, unchecked: an item never saved reads as its (valid) fallback. */
 async function readRawStage(stage: StageName): Promise<RawStageSettings> {
   const items = stageSettings[stage];
-  const [preset, baseUrl, model, timeoutMs] = await Promise.all([
+  const [preset, baseUrl, model, timeoutMs, gatewayModel] = await Promise.all([
     items.preset.getValue(),
     items.baseUrl.getValue(),
     items.model.getValue(),
     items.timeoutMs.getValue(),
+    items.gatewayModel.getValue(),
   ]);
-  return { preset, baseUrl, model, timeoutMs };
+  return { preset, baseUrl, model, timeoutMs, gatewayModel: gatewayModel ?? undefined };
 }
 
 /**
@@ -136,16 +137,25 @@ export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
  * for good, even after the policy is lifted.
  */
 export async function writeSettings(values: SettingsValues): Promise<void> {
-  const locked = lockedBy((await loadManagedPolicy()).policy);
+  const { policy } = await loadManagedPolicy();
+  const locked = lockedBy(policy);
   const stageItems = STAGES.flatMap((stage) => {
     const items = stageSettings[stage];
     const config = values[stage];
-    return [
+    const written = [
       { setting: `${stage}.preset` as const, item: items.preset, value: config.preset },
       { setting: `${stage}.baseUrl` as const, item: items.baseUrl, value: config.baseUrl },
       { setting: `${stage}.model` as const, item: items.model, value: config.model },
       { setting: `${stage}.timeoutMs` as const, item: items.timeoutMs, value: config.timeoutMs },
     ].filter(({ setting }) => !locked.has(setting));
+    // A model picked for the policy's base URL is that endpoint's, not one for the user's own
+    // provider: kept apart, so lifting the policy gives back the user's own model too.
+    if (policy.stages[stage].baseUrl === undefined || locked.has(`${stage}.model`)) return written;
+    const gatewayModel = { baseUrl: config.baseUrl, model: config.model };
+    return [
+      ...written.filter(({ setting }) => setting !== `${stage}.model`),
+      { item: items.gatewayModel, value: gatewayModel },
+    ];
   });
   await storage.setItems([
     ...stageItems.map(({ item, value }) => ({ item, value })),

@@ -275,6 +275,54 @@ describe('the policy where settings are read', () => {
     expect(lifted.refinement.model).toBe('gpt-4.1-mini');
   });
 
+  it('a model picked for the policy’s gateway is kept for that gateway; lifting the policy gives back the user’s own model', async () => {
+    await fakeBrowser.storage.sync.set({
+      'draft.preset': 'groq',
+      'draft.baseUrl': 'https://api.groq.com/openai/v1',
+      'draft.model': 'llama-3.1-8b-instant',
+    });
+    // The gateway is set; the model is left to the user.
+    await fakeBrowser.storage.managed.set({ draftBaseUrl: GATEWAY });
+    const shown = (await loadStoredSettings()).values;
+    expect(shown.draft).toMatchObject({ baseUrl: GATEWAY, model: 'llama-3.1-8b-instant' });
+    await writeSettings({
+      ...shown,
+      draft: { ...shown.draft, model: 'team-large', apiKey: '' },
+      refinement: { ...shown.refinement, apiKey: '' },
+    });
+    expect(await fakeBrowser.storage.sync.get(null)).toMatchObject({
+      'draft.baseUrl': 'https://api.groq.com/openai/v1',
+      'draft.model': 'llama-3.1-8b-instant',
+      'draft.gatewayModel': { baseUrl: GATEWAY, model: 'team-large' },
+    });
+    expect((await loadStoredSettings()).values.draft).toMatchObject({
+      baseUrl: GATEWAY,
+      model: 'team-large',
+    });
+
+    // Another gateway: the model picked for the first one is not carried over.
+    await fakeBrowser.storage.managed.set({ draftBaseUrl: 'https://other.example.com/v1' });
+    expect((await loadStoredSettings()).values.draft.model).toBe('llama-3.1-8b-instant');
+
+    await fakeBrowser.storage.managed.clear();
+    expect((await loadStoredSettings()).values.draft).toMatchObject({
+      preset: 'groq',
+      baseUrl: 'https://api.groq.com/openai/v1',
+      model: 'llama-3.1-8b-instant',
+    });
+  });
+
+  it('a remembered gateway model that is not valid is dropped, and the user’s model is used', async () => {
+    await fakeBrowser.storage.sync.set({
+      'draft.model': 'my-own-model',
+      'draft.gatewayModel': { baseUrl: GATEWAY, model: '   ' },
+    });
+    await fakeBrowser.storage.managed.set({ draftBaseUrl: GATEWAY });
+    const loaded = await loadStoredSettings();
+    expect(loaded.values.draft.model).toBe('my-own-model');
+    expect(loaded.reset).toEqual([]);
+  });
+
   it('saving the History’s settings under a policy keeps the user’s own retention where it sets one', async () => {
     await fakeBrowser.storage.sync.set({ historySettings: { enabled: true, keepDays: 90 } });
     await fakeBrowser.storage.managed.set({ historyEnabled: false, historyKeepEntries: 50 });

@@ -62,6 +62,7 @@ describe('normalizeSettings', () => {
       noContextSites: [],
       warmConnection: true,
       priceOverrides: [],
+      gatewayModels: {},
     });
   });
 
