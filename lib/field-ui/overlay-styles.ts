@@ -15,6 +15,7 @@ export const OVERLAY_CSS = `
 }
 .head { display: flex; align-items: center; gap: 8px; }
 .title { font-weight: 600; flex: 1; }
+.mode-hint { font-size: 12px; color: var(--muted); }
 .status { margin: 6px 0; }
 .status.success { color: var(--ok); }
 .status.error { color: var(--err); }

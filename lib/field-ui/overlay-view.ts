@@ -8,9 +8,6 @@ import { wordDiff } from './word-diff';
 import type { Vote } from '../insights/history-entry';
 import type { FeedbackView } from '../optimization/feedback-view';
 
-/** How long a mode reached with the keys waits for the next key before it runs. */
-export const MODE_SETTLE_MS = 700;
-
 export interface OverlayState {
   message: string;
   tone: 'info' | 'success' | 'error';
@@ -99,18 +96,21 @@ export class OverlayView {
   private readonly thumbs: Record<string, HTMLButtonElement> = {};
   private readonly buttons: Record<string, HTMLButtonElement> = {};
   private readonly modeSelect = el('select');
+  /** Shown while a mode reached with the keys waits for Enter or Tab. */
+  private readonly modeHint = el('span', 'mode-hint', 'Enter to run');
   /**
-   * A mode reached with the keys runs once the user stops on it (MODE_SETTLE_MS), presses Enter
-   * or tabs out of the list; one picked with the pointer runs at once. Chrome on Windows and
-   * Linux fires `change` at every arrow key on a closed list, and a re-run's draft takes focus to
-   * the field (a textarea is written with execCommand, which needs it): run at once, the first
-   * arrow re-ran and the next keys went into the field (measured in the CI run that typed
-   * "Video"). Any other way out of the list (Esc, a click elsewhere, a page script moving focus)
-   * drops the mode passed over.
+   * A mode picked from the open list (pointer, or Enter in it) runs at once. A mode reached with
+   * the keys on the closed list waits for Enter, or Tab out of the list: Chrome on Windows and
+   * Linux and Firefox fire `change` at every arrow or letter there (measured: in the same task as
+   * the key's keydown; keys inside an open list reach no keydown). Running at each one re-ran in
+   * the first mode passed over, and its draft took focus to the field (a textarea is written with
+   * execCommand, which needs it), so the next keys went into the field. No timer: a screen reader
+   * user listening to an option must not start a run by pausing on it. Any other way out of the
+   * list (Esc, a click elsewhere, a page script moving focus) drops the mode passed over.
    */
   private modeWaiting = false;
-  private modeTimer: ReturnType<typeof setTimeout> | undefined;
-  private modeByKey = false;
+  /** True from a key's keydown on the list to the end of its task. */
+  private keyInModeList = false;
   private anchor: HTMLElement | null = null;
   private state: OverlayState | null = null;
   private readonly reposition = () => this.place();
@@ -141,20 +141,22 @@ export class OverlayView {
       option.value = mode;
       this.modeSelect.append(option);
     }
-    this.modeSelect.addEventListener('pointerdown', (event) => {
-      if (!event.isTrusted) return;
-      this.modeByKey = false;
-      // The list opens: the pick (or the way out of it) decides, not a timer under the open list.
-      clearTimeout(this.modeTimer);
-    });
+    this.modeHint.id = 'mode-hint';
+    this.modeHint.hidden = true;
+    this.modeSelect.setAttribute('aria-describedby', 'mode-hint');
     this.modeSelect.addEventListener('keydown', (event) => {
       if (!event.isTrusted) return;
-      this.modeByKey = true;
       if (event.key === 'Enter' && this.modeWaiting) {
         event.preventDefault();
         this.runChosenMode();
+        return;
       }
-      if (event.key === 'Tab') this.runChosenMode();
+      if (event.key === 'Tab') {
+        this.runChosenMode();
+        return;
+      }
+      this.keyInModeList = true;
+      setTimeout(() => (this.keyInModeList = false), 0);
     });
     this.modeSelect.addEventListener('blur', () => this.dropChosenMode());
     this.modeSelect.addEventListener('change', (event) => {
@@ -164,12 +166,12 @@ export class OverlayView {
         return;
       }
       this.modeWaiting = true;
-      clearTimeout(this.modeTimer);
-      if (this.modeByKey) this.modeTimer = setTimeout(() => this.runChosenMode(), MODE_SETTLE_MS);
+      if (this.keyInModeList) this.modeHint.hidden = false;
       else this.runChosenMode();
     });
     head.append(
       modeLabel,
+      this.modeHint,
       this.button('close', '×', () => this.actions.close(), 'close', 'Close'),
     );
 
@@ -411,7 +413,7 @@ export class OverlayView {
   private runChosenMode(): void {
     if (!this.modeWaiting) return;
     this.modeWaiting = false;
-    clearTimeout(this.modeTimer);
+    this.modeHint.hidden = true;
     const mode = this.modeSelect.value;
     if (isMode(mode)) this.actions.changeMode(mode);
   }
@@ -420,13 +422,12 @@ export class OverlayView {
   private dropChosenMode(): void {
     if (!this.modeWaiting) return;
     this.modeWaiting = false;
-    clearTimeout(this.modeTimer);
+    this.modeHint.hidden = true;
     if (this.state) this.modeSelect.value = this.state.mode;
   }
 
   destroy(): void {
     this.modeWaiting = false;
-    clearTimeout(this.modeTimer);
     window.removeEventListener('scroll', this.reposition, true);
     window.removeEventListener('resize', this.reposition);
     this.host.remove();

@@ -184,7 +184,7 @@ test('switching the mode in the panel re-runs the original prompt in that mode',
   await expect.poll(() => field.text()).toBe('a cat surfing at sunset');
 });
 
-test('arrowing through the panel’s mode list re-runs once, in the mode the user stops on', async ({
+test('arrowing through the panel’s mode list starts nothing until Enter; a pick from the open list runs at once', async ({
   extension,
 }) => {
   const field = await open(extension, 'textarea');
@@ -193,24 +193,31 @@ test('arrowing through the panel’s mode list re-runs once, in the mode the use
   await field.pressShortcut();
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
 
-  // General → Reasoning → Research → Socratic, a person's pace apart (Chrome on Linux fires
-  // `change` at each arrow on a closed list).
+  // General → Reasoning → Research → Socratic on the closed list (Chrome on Linux fires `change`
+  // at each arrow), then a pause longer than a person takes to listen to an option: no run.
   await overlay.pressInModeList(['ArrowDown', 'ArrowDown', 'ArrowDown'], 150);
+  await expect.poll(() => overlay.modeHint()).toBe('Enter to run');
+  await sleep(1500);
+  expect(suite.servers.draft.requests).toHaveLength(1);
+  expect(await field.text()).toBe(REFINED);
+
+  // Enter runs the mode the list shows, once.
+  await field.page.keyboard.press('Enter');
   await expect.poll(() => suite.servers.draft.requests.length).toBe(2);
   expect(sentText(1)).toContain('Mode: socratic');
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  expect(await overlay.modeHint()).toBeNull();
   expect(suite.servers.draft.requests).toHaveLength(2);
   expect(await field.text()).toBe(REFINED);
 
-  // Enter runs the option at once.
-  await overlay.pressInModeList(['ArrowUp', 'Enter']);
+  // Tab out of the list runs it too.
+  await overlay.pressInModeList(['ArrowUp', 'Tab']);
   await expect.poll(() => suite.servers.draft.requests.length).toBe(3);
   expect(sentText(2)).toContain('Mode: research');
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
-  expect(await field.text()).toBe(REFINED);
 
-  // So does Tab out of the list.
-  await overlay.pressInModeList(['ArrowDown', 'Tab']);
+  // The open list (Alt+ArrowDown): keys inside it reach no keydown, and its pick runs at once.
+  await overlay.pressInModeList(['Alt+ArrowDown', 'ArrowDown', 'Enter']);
   await expect.poll(() => suite.servers.draft.requests.length).toBe(4);
   expect(sentText(3)).toContain('Mode: socratic');
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);

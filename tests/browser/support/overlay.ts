@@ -53,6 +53,8 @@ export interface PanelSnapshot {
   focused: string | null;
   /** The mode <select>'s value. */
   mode: string;
+  /** The words beside the mode list while a mode reached with the keys waits, or null. */
+  modeHint: string | null;
   /** The refinement on its way (its count line and its text so far), or null when hidden. */
   refining: { line: string; text: string } | null;
   /** What the polite live region besides the status line says now. */
@@ -90,6 +92,10 @@ function snapshotPanel(this: ShadowRoot): PanelSnapshot {
       .map(name),
     focused: active ? (active.tagName === 'BUTTON' ? name(active) : active.tagName) : null,
     mode: this.querySelector('select')?.value ?? '',
+    modeHint: (() => {
+      const hint = this.querySelector<HTMLElement>('.mode-hint');
+      return hint && hint.checkVisibility() ? text(hint) : null;
+    })(),
     refining:
       progress && progress.checkVisibility()
         ? {
@@ -314,10 +320,14 @@ export class Overlay {
 
   /**
    * Chooses a mode as a keyboard user does: focus the mode list, press the first letter of the
-   * option's label (type-ahead). The key is real input, so the `change` event is trusted.
+   * option's label (type-ahead), then Enter. The keys are real input, so `change` is trusted.
    */
   async chooseMode(label: string): Promise<void> {
-    await this.pressInModeList([label[0]!]);
+    await this.pressInModeList([label[0]!, 'Enter']);
+  }
+
+  async modeHint(): Promise<string | null> {
+    return (await this.snapshot())?.modeHint ?? null;
   }
 
   /** Focuses the panel's mode list and presses `keys` there, `gapMs` apart. */
