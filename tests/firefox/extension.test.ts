@@ -36,33 +36,36 @@ let firefox: FirefoxWithExtension;
 let draftMock: MockProvider;
 let refinementMock: MockProvider;
 let pages: StaticServer;
+let tabs = 0;
 
 /**
  * Polls `read` every 20 ms until it returns `last`; returns the distinct values seen, in order.
- * The refinement is held at the mock until the draft has been seen, however loaded the machine.
+ * `releaseOnDraft` lets a refinement held at the mock go once the draft has been seen, so the
+ * draft's turn is observed however loaded the machine. The hold is taken before the click or
+ * shortcut: taken here, the refinement request could already have passed it.
  */
 async function valuesUntil(
   what: string,
   read: () => Promise<string | null>,
   last: string,
-  timeoutMs = 15_000,
+  timeoutMs: number,
+  releaseOnDraft: () => void,
 ): Promise<string[]> {
   const seen: string[] = [];
-  const release = refinementMock.hold();
   try {
     await waitFor(
       what,
       async () => {
         const value = await read();
         if (value !== null && value !== seen.at(-1)) seen.push(value);
-        if (value === DRAFT) release();
+        if (value === DRAFT) releaseOnDraft();
         return value === last;
       },
       timeoutMs,
       20,
     );
   } finally {
-    release();
+    releaseOnDraft();
   }
   return seen;
 }
@@ -80,7 +83,8 @@ function chatRequests(mock: MockProvider) {
 
 async function openTextarea(): Promise<Page> {
   const page: Page = await firefox.browser.newPage();
-  await page.goto(`${pages.url}/textarea.html`);
+  // A fragment of its own: the support code finds a tab by its exact URL (page.url()).
+  await page.goto(`${pages.url}/textarea.html#tab-${(tabs += 1)}`);
   await waitFor('the fixture', () => page.evaluate(() => '__fixture' in window));
   await page.bringToFront();
   await page.click('#editor');
@@ -173,6 +177,7 @@ void describe('Prompt Relay in Firefox ESR', () => {
     const prompt = await byLabel(popup, 'Prompt');
     await prompt.focus();
     await popup.keyboard.type(ORIGINAL);
+    const release = refinementMock.hold();
     await (await byButton(popup, 'Optimize')).click();
     const seen = await valuesUntil(
       'the refinement in the popup',
@@ -187,6 +192,8 @@ void describe('Prompt Relay in Firefox ESR', () => {
           return box ? box.value : null;
         }),
       REFINED,
+      15_000,
+      release,
     );
     assertDraftThenRefined(seen);
     // The status says "Refined!" at the request's end, a moment after the text is in the box.
@@ -230,48 +237,58 @@ void describe('Prompt Relay in Firefox ESR', () => {
   void it('Alt+Shift+O in a textarea: the draft, then the refinement; Ctrl+Z steps back to the original', async () => {
     draftMock.reset();
     refinementMock.reset();
-    const page: Page = await firefox.browser.newPage();
-    await page.goto(`${pages.url}/textarea.html`);
-    await waitFor('the fixture', () => page.evaluate(() => '__fixture' in window));
-    await page.bringToFront();
-    await page.click('#editor');
-    await page.keyboard.type(ORIGINAL);
-    const value = () => page.$eval('#editor', (el) => (el as HTMLTextAreaElement).value);
-    assert.equal(await value(), ORIGINAL);
+    const page = await openTextarea();
+    try {
+      await page.keyboard.type(ORIGINAL);
+      const value = () => page.$eval('#editor', (el) => (el as HTMLTextAreaElement).value);
+      assert.equal(await value(), ORIGINAL);
 
-    // The same keys from the driver reach the page (content process) but not `commands`: nothing.
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('O');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
-    await sleep(700);
-    assert.equal(await value(), ORIGINAL);
-    assert.equal(chatRequests(draftMock).length, 0, 'driver keys do not start an optimization');
+      // The same keys from the driver reach the page (content process) but not `commands`: nothing.
+      await page.keyboard.down('Alt');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('O');
+      await page.keyboard.up('Shift');
+      await page.keyboard.up('Alt');
+      await sleep(700);
+      assert.equal(await value(), ORIGINAL);
+      assert.equal(chatRequests(draftMock).length, 0, 'driver keys do not start an optimization');
 
-    await pressOptimizeShortcut(firefox.browser);
-    const seen = await valuesUntil('the refinement in the textarea', value, REFINED);
-    if (process.env.DEBUG_FIREFOX_TESTS) console.log(JSON.stringify(seen));
-    assertDraftThenRefined(seen);
-    assert.equal(seen[0], ORIGINAL, `nothing else was written first: ${JSON.stringify(seen)}`);
-    assert.equal(chatRequests(draftMock).length, 1);
-    assert.equal(chatRequests(refinementMock).length, 1);
+      const release = refinementMock.hold();
+      await pressOptimizeShortcut(firefox.browser);
+      const seen = await valuesUntil(
+        'the refinement in the textarea',
+        value,
+        REFINED,
+        15_000,
+        release,
+      );
+      if (process.env.DEBUG_FIREFOX_TESTS) console.log(JSON.stringify(seen));
+      assertDraftThenRefined(seen);
+      assert.equal(seen[0], ORIGINAL, `nothing else was written first: ${JSON.stringify(seen)}`);
+      assert.equal(chatRequests(draftMock).length, 1);
+      assert.equal(chatRequests(refinementMock).length, 1);
 
-    await sleep(300);
-    const undo = async () => {
-      await page.keyboard.down('Control');
-      await page.keyboard.press('z');
-      await page.keyboard.up('Control');
-    };
-    await undo();
-    await waitFor('Ctrl+Z to bring the draft back', async () => (await value()) === DRAFT, 3000);
-    await undo();
-    await waitFor(
-      'Ctrl+Z to bring the original back',
-      async () => (await value()) === ORIGINAL,
-      3000,
-    );
-    await page.close();
+      await sleep(300);
+      const undo = async () => {
+        await page.keyboard.down('Control');
+        await page.keyboard.press('z');
+        await page.keyboard.up('Control');
+      };
+      await undo();
+      await waitFor(
+        'Ctrl+Z to bring the draft back',
+        async () => (await value()) === DRAFT,
+        15_000,
+      );
+      await undo();
+      await waitFor(
+        'Ctrl+Z to bring the original back',
+        async () => (await value()) === ORIGINAL,
+        15_000,
+      );
+    } finally {
+      await page.close();
+    }
   });
   // Firefox's MV3 background is an event page that Firefox stops after 30 s without extension
   // events (extensions.background.idle.timeout). Measured: with the Port's keep-alive beat
@@ -280,55 +297,67 @@ void describe('Prompt Relay in Firefox ESR', () => {
     draftMock.reset();
     refinementMock.reset({ firstTokenMs: 35_000 });
     const page = await openTextarea();
-    await page.keyboard.type('haiku autumn leaves, the slow one');
-    await pressOptimizeShortcut(firefox.browser);
-    await waitFor('the draft', async () => (await textareaValue(page)) === DRAFT, 5000);
-    const started = Date.now();
-    const seen = await valuesUntil(
-      'the late refinement',
-      () => textareaValue(page),
-      REFINED,
-      60_000,
-    );
-    assert.deepEqual(seen, [DRAFT, REFINED], 'the draft stayed until the refinement replaced it');
-    assert.ok(Date.now() - started > 30_000, 'the refinement came after the idle time');
-    assert.equal(chatRequests(refinementMock).length, 1, 'one refinement request, not a retry');
-    await page.close();
+    try {
+      await page.keyboard.type('haiku autumn leaves, the slow one');
+      // Held until the draft is seen, after `started`: its 35 s count from then.
+      const release = refinementMock.hold();
+      await pressOptimizeShortcut(firefox.browser);
+      await waitFor('the draft', async () => (await textareaValue(page)) === DRAFT, 15_000);
+      const started = Date.now();
+      const seen = await valuesUntil(
+        'the late refinement',
+        () => textareaValue(page),
+        REFINED,
+        60_000,
+        release,
+      );
+      assert.deepEqual(seen, [DRAFT, REFINED], 'the draft stayed until the refinement replaced it');
+      assert.ok(Date.now() - started > 30_000, 'the refinement came after the idle time');
+      assert.equal(chatRequests(refinementMock).length, 1, 'one refinement request, not a retry');
+    } finally {
+      await page.close();
+    }
   });
 
   void it('when Firefox stops the background mid-refinement, the draft stays in the field and the next press works', async () => {
     draftMock.reset();
     refinementMock.reset({ firstTokenMs: 20_000 });
     const page = await openTextarea();
-    await page.keyboard.type('haiku autumn leaves, the stopped one');
-    await pressOptimizeShortcut(firefox.browser);
-    await waitFor('the draft', async () => (await textareaValue(page)) === DRAFT, 5000);
-    await waitFor('the refinement request', () => chatRequests(refinementMock).length === 1);
-    // What about:debugging's "Terminate background script" and the idle timer both call.
-    assert.equal(await terminateBackground(firefox), 'stopped');
-    await waitFor('the panel to say the refinement was interrupted', async () =>
-      (await panelStatus(firefox.browser, page.url())).includes(
-        'The refinement was interrupted — the draft is kept. Retry to refine again.',
-      ),
-    );
-    assert.ok((await panelSnapshot(firefox.browser, page.url()))?.buttons.includes('Retry'));
-    assert.equal(await textareaValue(page), DRAFT, 'the draft is kept');
+    try {
+      await page.keyboard.type('haiku autumn leaves, the stopped one');
+      await pressOptimizeShortcut(firefox.browser);
+      await waitFor('the draft', async () => (await textareaValue(page)) === DRAFT, 15_000);
+      await waitFor('the refinement request', () => chatRequests(refinementMock).length === 1);
+      // What about:debugging's "Terminate background script" and the idle timer both call.
+      assert.equal(await terminateBackground(firefox), 'stopped');
+      await waitFor('the panel to say the refinement was interrupted', async () =>
+        (await panelStatus(firefox.browser, page.url())).includes(
+          'The refinement was interrupted — the draft is kept. Retry to refine again.',
+        ),
+      );
+      assert.ok((await panelSnapshot(firefox.browser, page.url()))?.buttons.includes('Retry'));
+      assert.equal(await textareaValue(page), DRAFT, 'the draft is kept');
 
-    // The next press wakes the event page up and optimizes what is in the field now.
-    refinementMock.reset();
-    draftMock.reset();
-    await page.click('#editor');
-    await page.keyboard.down('Control');
-    await page.keyboard.press('a');
-    await page.keyboard.up('Control');
-    await page.keyboard.type('haiku autumn leaves, once more');
-    await pressOptimizeShortcut(firefox.browser);
-    const seen = await valuesUntil(
-      'the refinement after a restart',
-      () => textareaValue(page),
-      REFINED,
-    );
-    assertDraftThenRefined(seen);
-    await page.close();
+      // The next press wakes the event page up and optimizes what is in the field now.
+      refinementMock.reset();
+      draftMock.reset();
+      await page.click('#editor');
+      await page.keyboard.down('Control');
+      await page.keyboard.press('a');
+      await page.keyboard.up('Control');
+      await page.keyboard.type('haiku autumn leaves, once more');
+      const release = refinementMock.hold();
+      await pressOptimizeShortcut(firefox.browser);
+      const seen = await valuesUntil(
+        'the refinement after a restart',
+        () => textareaValue(page),
+        REFINED,
+        15_000,
+        release,
+      );
+      assertDraftThenRefined(seen);
+    } finally {
+      await page.close();
+    }
   });
 });

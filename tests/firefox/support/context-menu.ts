@@ -39,7 +39,7 @@ export async function openContextMenuAt(
         return reject(new Error('the selected tab shows ' + target.currentURI.spec));
       }
       const menu = document.getElementById('contentAreaContextMenu');
-      const timer = setTimeout(() => reject(new Error('no context menu opened')), 5000);
+      const timer = setTimeout(() => reject(new Error('no context menu opened')), 15000);
       menu.addEventListener('popupshown', () => {
         clearTimeout(timer);
         resolve(JSON.stringify(
@@ -68,7 +68,7 @@ export async function chooseContextMenuItem(browser: Browser, label: string): Pr
         (el) => !el.hidden && el.label === ${JSON.stringify(label)},
       );
       if (!item) return reject(new Error('no menu item labelled ' + ${JSON.stringify(label)}));
-      const timer = setTimeout(() => reject(new Error('the context menu did not close')), 5000);
+      const timer = setTimeout(() => reject(new Error('the context menu did not close')), 15000);
       menu.addEventListener('popuphidden', () => {
         clearTimeout(timer);
         resolve(true);

@@ -69,7 +69,7 @@ export function sleep(ms: number): Promise<void> {
 export async function waitFor<T>(
   what: string,
   fn: () => Promise<T> | T,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
   intervalMs = 50,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
