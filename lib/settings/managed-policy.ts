@@ -297,9 +297,15 @@ export function applyPolicy(local: StoredSettings, parsed: ParsedPolicy): Applie
     ) {
       next.preset = 'custom';
     }
-    // The model the user picked for this same policy endpoint before (see GatewayModel).
+    // The model the user picked for this same policy endpoint before (see GatewayModel), unless
+    // it is the user's own base URL too: then their own model is the one for it.
     const chosen = local.gatewayModels?.[stage];
-    if (set.baseUrl !== undefined && set.model === undefined && chosen?.baseUrl === set.baseUrl) {
+    if (
+      set.baseUrl !== undefined &&
+      set.model === undefined &&
+      chosen?.baseUrl === set.baseUrl &&
+      local[stage].baseUrl !== set.baseUrl
+    ) {
       next.model = chosen.model;
     }
     if (!isAllowedEndpoint(next.baseUrl, allowed)) {

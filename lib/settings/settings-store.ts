@@ -137,7 +137,7 @@ export async function loadStageConfig(stage: StageName): Promise<StageForUse> {
  * for good, even after the policy is lifted.
  */
 export async function writeSettings(values: SettingsValues): Promise<void> {
-  const { policy } = await loadManagedPolicy();
+  const [{ policy }, local] = await Promise.all([loadManagedPolicy(), loadLocalSettings()]);
   const locked = lockedBy(policy);
   const stageItems = STAGES.flatMap((stage) => {
     const items = stageSettings[stage];
@@ -149,8 +149,18 @@ export async function writeSettings(values: SettingsValues): Promise<void> {
       { setting: `${stage}.timeoutMs` as const, item: items.timeoutMs, value: config.timeoutMs },
     ].filter(({ setting }) => !locked.has(setting));
     // A model picked for the policy's base URL is that endpoint's, not one for the user's own
-    // provider: kept apart, so lifting the policy gives back the user's own model too.
-    if (policy.stages[stage].baseUrl === undefined || locked.has(`${stage}.model`)) return written;
+    // provider: kept apart, so lifting the policy gives back the user's own model too. Not when
+    // the user's own base URL is that same URL (the model is theirs for it), nor when the form
+    // still showed another URL (a policy that arrived while they edited).
+    const policyUrl = policy.stages[stage].baseUrl;
+    if (
+      policyUrl === undefined ||
+      locked.has(`${stage}.model`) ||
+      config.baseUrl !== policyUrl ||
+      local.values[stage].baseUrl === policyUrl
+    ) {
+      return written;
+    }
     const gatewayModel = { baseUrl: config.baseUrl, model: config.model };
     return [
       ...written.filter(({ setting }) => setting !== `${stage}.model`),

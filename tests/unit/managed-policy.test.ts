@@ -312,6 +312,50 @@ describe('the policy where settings are read', () => {
     });
   });
 
+  it('where the user’s own base URL is the policy’s gateway, a model they pick stays their own', async () => {
+    await fakeBrowser.storage.sync.set({
+      'draft.preset': 'custom',
+      'draft.baseUrl': GATEWAY,
+      'draft.model': 'mine-small',
+      // A choice from an earlier policy does not beat what the user runs on their own URL.
+      'draft.gatewayModel': { baseUrl: GATEWAY, model: 'stale-choice' },
+    });
+    await fakeBrowser.storage.managed.set({ draftBaseUrl: GATEWAY });
+    const shown = (await loadStoredSettings()).values;
+    expect(shown.draft.model).toBe('mine-small');
+    await writeSettings({
+      ...shown,
+      draft: { ...shown.draft, model: 'mine-large', apiKey: '' },
+      refinement: { ...shown.refinement, apiKey: '' },
+    });
+    expect(await fakeBrowser.storage.sync.get(['draft.model'])).toEqual({
+      'draft.model': 'mine-large',
+    });
+    await fakeBrowser.storage.managed.clear();
+    expect((await loadStoredSettings()).values.draft).toMatchObject({
+      baseUrl: GATEWAY,
+      model: 'mine-large',
+    });
+  });
+
+  it('a save from a form that still showed the user’s own base URL (the policy came meanwhile) keeps the model as theirs', async () => {
+    await fakeBrowser.storage.sync.set({
+      'draft.preset': 'groq',
+      'draft.baseUrl': 'https://api.groq.com/openai/v1',
+      'draft.model': 'llama-3.1-8b-instant',
+    });
+    const before = (await loadStoredSettings()).values;
+    await fakeBrowser.storage.managed.set({ draftBaseUrl: GATEWAY });
+    await writeSettings({
+      ...before,
+      draft: { ...before.draft, model: 'llama-3.3-70b-versatile', apiKey: '' },
+      refinement: { ...before.refinement, apiKey: '' },
+    });
+    const stored = await fakeBrowser.storage.sync.get(null);
+    expect(stored['draft.model']).toBe('llama-3.3-70b-versatile');
+    expect(stored['draft.gatewayModel']).toBeUndefined();
+  });
+
   it('a remembered gateway model that is not valid is dropped, and the user’s model is used', async () => {
     await fakeBrowser.storage.sync.set({
       'draft.model': 'my-own-model',
