@@ -101,15 +101,16 @@ export class OverlayView {
   /**
    * A mode picked from the open list (pointer, or Enter in it) runs at once. A mode reached with
    * the keys on the closed list waits for Enter, or Tab out of the list: Chrome on Windows and
-   * Linux and Firefox fire `change` at every arrow or letter there (measured: in the same task as
-   * the key's keydown; keys inside an open list reach no keydown). Running at each one re-ran in
-   * the first mode passed over, and its draft took focus to the field (a textarea is written with
-   * execCommand, which needs it), so the next keys went into the field. No timer: a screen reader
-   * user listening to an option must not start a run by pausing on it. Any other way out of the
-   * list (Esc, a click elsewhere, a page script moving focus) drops the mode passed over.
+   * Linux and Firefox fire `change` at every arrow or letter there (measured with driver keys: in
+   * the task of the key's keydown or keypress; keys inside an open list reach neither). Running
+   * at each one re-ran in the first mode passed over, and its draft took focus to the field (a
+   * textarea is written with execCommand, which needs it), so the next keys went into the field.
+   * No timer: a screen reader user listening to an option must not start a run by pausing on it.
+   * Any other way out of the list (Esc, a click elsewhere, a page script moving focus) drops the
+   * mode passed over.
    */
   private modeWaiting = false;
-  /** True from a key's keydown on the list to the end of its task. */
+  /** True from a key's keydown or keypress on the list to the end of its task. */
   private keyInModeList = false;
   private anchor: HTMLElement | null = null;
   private state: OverlayState | null = null;
@@ -143,7 +144,10 @@ export class OverlayView {
     }
     this.modeHint.id = 'mode-hint';
     this.modeHint.hidden = true;
-    this.modeSelect.setAttribute('aria-describedby', 'mode-hint');
+    const markKey = () => {
+      this.keyInModeList = true;
+      setTimeout(() => (this.keyInModeList = false), 0);
+    };
     this.modeSelect.addEventListener('keydown', (event) => {
       if (!event.isTrusted) return;
       if (event.key === 'Enter' && this.modeWaiting) {
@@ -155,8 +159,11 @@ export class OverlayView {
         this.runChosenMode();
         return;
       }
-      this.keyInModeList = true;
-      setTimeout(() => (this.keyInModeList = false), 0);
+      markKey();
+    });
+    // Type-ahead moves on keypress, which a real keyboard may deliver in a task of its own.
+    this.modeSelect.addEventListener('keypress', (event) => {
+      if (event.isTrusted) markKey();
     });
     this.modeSelect.addEventListener('blur', () => this.dropChosenMode());
     this.modeSelect.addEventListener('change', (event) => {
@@ -166,8 +173,11 @@ export class OverlayView {
         return;
       }
       this.modeWaiting = true;
-      if (this.keyInModeList) this.modeHint.hidden = false;
-      else this.runChosenMode();
+      if (!this.keyInModeList) return this.runChosenMode();
+      this.modeHint.hidden = false;
+      // Described only while a mode waits: a hidden element referenced by aria-describedby is
+      // still read out, and "Enter to run" with nothing waiting would mislead.
+      this.modeSelect.setAttribute('aria-describedby', 'mode-hint');
     });
     head.append(
       modeLabel,
@@ -414,6 +424,7 @@ export class OverlayView {
     if (!this.modeWaiting) return;
     this.modeWaiting = false;
     this.modeHint.hidden = true;
+    this.modeSelect.removeAttribute('aria-describedby');
     const mode = this.modeSelect.value;
     if (isMode(mode)) this.actions.changeMode(mode);
   }
@@ -423,6 +434,7 @@ export class OverlayView {
     if (!this.modeWaiting) return;
     this.modeWaiting = false;
     this.modeHint.hidden = true;
+    this.modeSelect.removeAttribute('aria-describedby');
     if (this.state) this.modeSelect.value = this.state.mode;
   }
 
