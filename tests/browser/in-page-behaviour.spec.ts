@@ -192,11 +192,14 @@ test('arrowing through the panel’s mode list starts nothing until Enter; a pic
   await field.type('a cat surfing at sunset');
   await field.pressShortcut();
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  expect(await overlay.modeHint()).toEqual({ shown: null, described: '' });
 
   // General → Reasoning → Research → Socratic on the closed list (Chrome on Linux fires `change`
   // at each arrow), then a pause longer than a person takes to listen to an option: no run.
   await overlay.pressInModeList(['ArrowDown', 'ArrowDown', 'ArrowDown'], 150);
-  await expect.poll(() => overlay.modeHint()).toBe('Enter to run');
+  await expect
+    .poll(() => overlay.modeHint())
+    .toEqual({ shown: 'Enter to run', described: 'Enter to run' });
   await sleep(1500);
   expect(suite.servers.draft.requests).toHaveLength(1);
   expect(await field.text()).toBe(REFINED);
@@ -206,7 +209,7 @@ test('arrowing through the panel’s mode list starts nothing until Enter; a pic
   await expect.poll(() => suite.servers.draft.requests.length).toBe(2);
   expect(sentText(1)).toContain('Mode: socratic');
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
-  expect(await overlay.modeHint()).toBeNull();
+  expect(await overlay.modeHint()).toEqual({ shown: null, described: '' });
   expect(suite.servers.draft.requests).toHaveLength(2);
   expect(await field.text()).toBe(REFINED);
 

@@ -55,6 +55,8 @@ export interface PanelSnapshot {
   mode: string;
   /** The words beside the mode list while a mode reached with the keys waits, or null. */
   modeHint: string | null;
+  /** What a screen reader reads as the mode list's description (aria-describedby), or ''. */
+  modeDescription: string;
   /** The refinement on its way (its count line and its text so far), or null when hidden. */
   refining: { line: string; text: string } | null;
   /** What the polite live region besides the status line says now. */
@@ -92,6 +94,11 @@ function snapshotPanel(this: ShadowRoot): PanelSnapshot {
       .map(name),
     focused: active ? (active.tagName === 'BUTTON' ? name(active) : active.tagName) : null,
     mode: this.querySelector('select')?.value ?? '',
+    modeDescription: (this.querySelector('select')?.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => text(this.getElementById(id)))
+      .join(' '),
     modeHint: (() => {
       const hint = this.querySelector<HTMLElement>('.mode-hint');
       return hint && hint.checkVisibility() ? text(hint) : null;
@@ -326,8 +333,10 @@ export class Overlay {
     await this.pressInModeList([label[0]!, 'Enter']);
   }
 
-  async modeHint(): Promise<string | null> {
-    return (await this.snapshot())?.modeHint ?? null;
+  /** The hint beside the mode list and the list's description, as shown and as read out. */
+  async modeHint(): Promise<{ shown: string | null; described: string }> {
+    const snapshot = await this.snapshot();
+    return { shown: snapshot?.modeHint ?? null, described: snapshot?.modeDescription ?? '' };
   }
 
   /** Focuses the panel's mode list and presses `keys` there, `gapMs` apart. */
