@@ -51,17 +51,30 @@ export function pasteEvent(
   text: string,
   alsoHtml?: string,
 ): ClipboardEvent {
-  const init: ClipboardEventInit = { bubbles: true, cancelable: true, composed: true };
   const items = alsoHtml === undefined ? { [type]: text } : { [type]: text, 'text/html': alsoHtml };
+  return pasteEventOf(doc, items, type);
+}
+
+/**
+ * A paste event carrying each of `items` (type -> data); Gecko's init takes one type, so in
+ * Firefox it carries `items[geckoType]` only.
+ */
+export function pasteEventOf(
+  doc: Document,
+  items: Readonly<Record<string, string>>,
+  geckoType: string,
+): ClipboardEvent {
+  const init: ClipboardEventInit = { bubbles: true, cancelable: true, composed: true };
+  const data = items[geckoType] ?? '';
   // The page's own DataTransfer: should Firefox come to take `clipboardData`, its data stays
   // readable to the page.
   const event = new ClipboardEvent('paste', {
     ...init,
     clipboardData: pageReadableItems(doc, items),
   });
-  if (event.clipboardData?.getData(type) === text) return event;
+  if (event.clipboardData?.getData(geckoType) === data) return event;
   // Firefox: the clipboardData member was ignored.
-  const gecko: GeckoClipboardEventInit = { ...init, dataType: type, data: text };
+  const gecko: GeckoClipboardEventInit = { ...init, dataType: geckoType, data };
   return new ClipboardEvent('paste', gecko);
 }
 

@@ -12,6 +12,10 @@
  * paragraphs built from text nodes (what a copy from a web page carries), for editors that handle
  * a text-only paste a task later through a hidden "paste bin" (TinyMCE): with HTML beside it they
  * take the paste at once and still insert the plain text.
+ * `paste-blocknote`: a paste in BlockNote's own clipboard format (`blocknote/html`, one paragraph
+ * block per line of text nodes, marked as a ProseMirror slice) beside the same paragraphs as
+ * `text/html` carrying that mark: BlockNote inserts its own format as it is (spaces and empty
+ * lines kept), and Tiptap's paste rules (`**b**` -> bold) skip a paste marked as from ProseMirror.
  * `beforeinput-paste`: a `beforeinput` of type insertFromPaste carrying the text and the range it
  * replaces, for editors that take both from the event (Slate): no wait for the editor to notice
  * the selection.
@@ -19,7 +23,12 @@
  * `beforeinput`).
  */
 export type Technique =
-  'paste' | 'paste-paragraphs' | 'paste-with-paragraphs' | 'beforeinput-paste' | 'insertText';
+  | 'paste'
+  | 'paste-paragraphs'
+  | 'paste-with-paragraphs'
+  | 'paste-blocknote'
+  | 'beforeinput-paste'
+  | 'insertText';
 
 export interface EditorProfile {
   /** For words and tests: the editor's name as people know it. */
@@ -84,8 +93,10 @@ export const EDITOR_PROFILES: readonly EditorProfile[] = [
     selector: '.bn-editor',
     // execCommand keeps only the first line ('a\nb' -> 'a'). A plain-text paste is read as
     // Markdown (`**b**` -> bold, `- item` -> a list item), even beside HTML (its default
-    // prioritizeMarkdownOverHTML); HTML paragraphs alone keep the text literal.
-    write: ['paste-paragraphs'],
+    // prioritizeMarkdownOverHTML). HTML paragraphs alone keep '# ' and '- ' literal, but Tiptap's
+    // Bold paste rule still bolds `**b**` in the changed range, and HTML parsing collapses spaces
+    // and drops empty lines: its own format, marked as a ProseMirror slice, keeps all of it.
+    write: ['paste-blocknote'],
     // Streamed, both lose text: each pasted chunk is parsed as Markdown, which trims the spaces at
     // its edges ('line two, a little' -> 'line two,a little'); typed-in chunks drop line breaks.
     stream: null,

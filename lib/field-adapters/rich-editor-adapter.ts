@@ -1,4 +1,4 @@
-import { pageReadableData, pasteEvent } from './clipboard-events';
+import { pageReadableData, pasteEvent, pasteEventOf } from './clipboard-events';
 import { editorProfileOf, type EditorProfile, type Technique } from './editor-profiles';
 import type { FieldAdapter, FieldRegion, WriteResult } from './field-adapter';
 import {
@@ -42,6 +42,58 @@ function paragraphsHtml(doc: Document, text: string): string {
     holder.append(paragraph);
   }
   return holder.innerHTML;
+}
+
+/**
+ * ProseMirror marks the HTML it copies with `data-pm-slice` (open depths, context). Pasted with
+ * this mark, ProseMirror keeps the HTML's whitespace as it is, and Tiptap's paste rules (`**b**` ->
+ * bold, BlockNote's Bold style) leave the paste alone: they skip a paste whose `text/html`
+ * contains it (@tiptap/core PasteRule.ts, `isPastedFromProseMirror`).
+ */
+const PM_SLICE = 'data-pm-slice';
+
+/**
+ * The text in BlockNote's own clipboard format (`blocknote/html`, what its copy writes): one
+ * paragraph block per line, each line a text node, as a slice open at both ends (3 3: the first
+ * and last lines join the paragraphs around the selection, as a paste of text does).
+ */
+function blockNoteHtml(doc: Document, text: string): string {
+  const element = (className: string, data: Record<string, string>) => {
+    const div = doc.createElement('div');
+    div.className = className;
+    Object.assign(div.dataset, data);
+    return div;
+  };
+  const group = element('bn-block-group', { nodeType: 'blockGroup' });
+  group.setAttribute(PM_SLICE, '3 3 []');
+  for (const line of text.split('\n')) {
+    const outer = element('bn-block-outer', { nodeType: 'blockOuter' });
+    const block = element('bn-block', { nodeType: 'blockContainer' });
+    const content = element('bn-block-content', { contentType: 'paragraph' });
+    const inline = element('bn-inline-content', {});
+    inline.textContent = line;
+    content.append(inline);
+    block.append(content);
+    outer.append(block);
+    group.append(outer);
+  }
+  return group.outerHTML;
+}
+
+/**
+ * BlockNote's own format, beside the text as HTML paragraphs marked as from ProseMirror: BlockNote
+ * takes its format first and inserts it as it is; the marked `text/html` is what Tiptap's paste
+ * rules look at (and, in Firefox, the one type a paste carries: literal too, but spaces collapse).
+ */
+function dispatchBlockNotePaste(el: HTMLElement, text: string): boolean {
+  const doc = el.ownerDocument;
+  const html = paragraphsHtml(doc, text).replace('<p>', `<p ${PM_SLICE}="0 0 []">`);
+  const event = pasteEventOf(
+    doc,
+    { 'blocknote/html': blockNoteHtml(doc, text), 'text/html': html },
+    'text/html',
+  );
+  return !el.dispatchEvent(event);
 }
 
 /**
@@ -176,6 +228,7 @@ function insertWith(
   if (technique === 'paste') return dispatchPaste(el, text, 'plain');
   if (technique === 'paste-paragraphs') return dispatchPaste(el, text, 'paragraphs');
   if (technique === 'paste-with-paragraphs') return dispatchPaste(el, text, 'plain-and-paragraphs');
+  if (technique === 'paste-blocknote') return dispatchBlockNotePaste(el, text);
   insertTyped(el.ownerDocument, text, import.meta.env.FIREFOX && profile.firefoxTypesLines);
   return false;
 }

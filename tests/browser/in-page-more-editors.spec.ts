@@ -68,7 +68,8 @@ for (const { page: name, settleMs, send } of CASES) {
 
 // Model output often looks like Markdown. Milkdown's clipboard plugin (and BlockNote's paste)
 // read pasted plain text as Markdown: `**Bold**` would become bold "Bold", `# ` a heading. The
-// extension pastes these as text-node paragraphs beside the plain text, which they keep literal.
+// extension pastes text-node paragraphs instead; BlockNote gets its own clipboard format, marked
+// as a ProseMirror slice, which its Tiptap Bold paste rule leaves alone.
 const MARKDOWN_DRAFT = '**Bold** stays literal.\n# Not a heading';
 const MARKDOWN_REFINED = '**Refined** stays literal too.\n- Not a list item';
 
@@ -76,10 +77,6 @@ for (const name of ['milkdown', 'tiptap', 'blocknote'] as const) {
   test(`${name}: Markdown-looking draft and refinement stay literal text`, async ({
     extension,
   }) => {
-    // Known gap: BlockNote keeps '# ' and '- ' literal from HTML paragraphs, but Tiptap's Bold
-    // paste rule (BlockNote is built on Tiptap) still turns a pasted `**Refined**` bold, and its
-    // typed-in path drops line breaks. Documented in the README's table of editors.
-    test.fail(name === 'blocknote');
     suite.servers.draft.setScenario({ reply: MARKDOWN_DRAFT });
     suite.servers.refinement.setScenario({ reply: MARKDOWN_REFINED });
     const field = await FixturePage.open(extension.context, suite.servers.pages.url, name);

@@ -64,6 +64,8 @@ const CASES: EditorCase[] = [
   // Written and streamed with paste, one undo step per chunk: folded.
   { page: 'lexical', technique: 'paste, streamed', streams: true, settleMs: 1200 },
   { page: 'milkdown', technique: 'paste-paragraphs', streams: false, settleMs: 1200 },
+  // Its own clipboard format beside marked HTML paragraphs; a Firefox paste carries only the HTML.
+  { page: 'blocknote', technique: 'paste-blocknote', streams: false, settleMs: 1200 },
   { page: 'slate', technique: 'beforeinput-paste', streams: true },
   // Streamed with insertText (typed lines in Firefox). Quill groups changes within 1 s of a
   // group's first one: a 1.5 s stream makes several undo steps, so only the fold keeps Ctrl+Z

@@ -3,7 +3,12 @@
 // and in Firefox (Gecko ignores `clipboardData` in ClipboardEventInit and takes `dataType`/`data`;
 // measured in tests/firefox/editors.test.ts). Firefox's constructor is stood in for here.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyFrom, pageReadableData, pasteEvent } from '../../lib/field-adapters/clipboard-events';
+import {
+  copyFrom,
+  pageReadableData,
+  pasteEvent,
+  pasteEventOf,
+} from '../../lib/field-adapters/clipboard-events';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -46,6 +51,31 @@ describe('a paste event', () => {
       bubbles: true,
       cancelable: true,
       composed: true,
+    });
+  });
+});
+
+describe('a paste event of several types (BlockNote: its own format beside HTML)', () => {
+  const items = {
+    'blocknote/html': '<div data-pm-slice="3 3 []">x</div>',
+    'text/html': '<p>x</p>',
+  };
+
+  it('carries every type where the constructor takes a DataTransfer (Chromium)', () => {
+    const event = pasteEventOf(document, items, 'text/html');
+    expect(event.clipboardData?.getData('blocknote/html')).toBe(items['blocknote/html']);
+    expect(event.clipboardData?.getData('text/html')).toBe('<p>x</p>');
+  });
+
+  it('carries only the named type where Gecko takes one (Firefox)', () => {
+    GeckoClipboardEvent.inits = [];
+    vi.stubGlobal('ClipboardEvent', GeckoClipboardEvent);
+    const event = pasteEventOf(document, items, 'text/html');
+    expect(event.clipboardData?.getData('text/html')).toBe('<p>x</p>');
+    expect(event.clipboardData?.getData('blocknote/html')).toBe('');
+    expect(GeckoClipboardEvent.inits.at(-1)).toMatchObject({
+      dataType: 'text/html',
+      data: '<p>x</p>',
     });
   });
 });
