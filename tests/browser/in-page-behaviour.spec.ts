@@ -160,14 +160,20 @@ test('provider requests made for a page come from the extension worker, not the 
   }
 });
 
-test('switching the mode in the panel re-runs the original prompt in that mode', async ({
-  extension,
-}) => {
+/** A textarea whose "a cat surfing at sunset" has been optimized: the panel says "Refined!". */
+async function refinedTextarea(extension: Parameters<typeof open>[0]) {
   const field = await open(extension, 'textarea');
   const overlay = field.overlay();
   await field.type('a cat surfing at sunset');
   await field.pressShortcut();
   await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  return { field, overlay };
+}
+
+test('switching the mode in the panel re-runs the original prompt in that mode', async ({
+  extension,
+}) => {
+  const { field, overlay } = await refinedTextarea(extension);
   expect(await field.text()).toBe(REFINED);
 
   await overlay.chooseMode('Video');
@@ -187,11 +193,7 @@ test('switching the mode in the panel re-runs the original prompt in that mode',
 test('arrowing through the panel’s mode list starts nothing until Enter; a pick from the open list runs at once', async ({
   extension,
 }) => {
-  const field = await open(extension, 'textarea');
-  const overlay = field.overlay();
-  await field.type('a cat surfing at sunset');
-  await field.pressShortcut();
-  await expect.poll(() => overlay.status()).toMatch(STATUS.refined);
+  const { field, overlay } = await refinedTextarea(extension);
   expect(await overlay.modeHint()).toEqual({ shown: null, described: '' });
 
   // General → Reasoning → Research → Socratic on the closed list (Chrome on Linux fires `change`
